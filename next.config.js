@@ -1,0 +1,12 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The app is served from one Node process next to its database; no image CDN, no telemetry.
+  poweredByHeader: false,
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+};
+
+export default withNextIntl(nextConfig);
