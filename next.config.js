@@ -6,6 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // The app is served from one Node process next to its database; no image CDN, no telemetry.
   poweredByHeader: false,
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
 };
 

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ResetPasswordForm, UpdateUserForm } from "@/components/user-forms";
+import { ROLES } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { getUser, listAssignableRegions } from "@/lib/users/users.queries";
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor("user:manage");
+  const { id } = await params;
+  const [user, regions] = await Promise.all([getUser(actor, id), listAssignableRegions(actor)]);
+  if (!user) notFound();
+  const t = await getTranslations();
+  return (
+    <section aria-labelledby="user-title" className="max-w-2xl space-y-6">
+      <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">← {t("users.back")}</Link>
+      <h1 id="user-title" className="text-xl font-semibold">{user.displayName}（<span className="font-mono">{user.username}</span>）</h1>
+      <UpdateUserForm
+        user={{ id: user.id, version: user.version, displayName: user.displayName, role: user.role, regionCode: user.regionCode, active: user.active }}
+        roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        regions={regions.map((r) => ({ value: r.code, label: `${r.name}（${t(`regionLevel.${r.level}`)}）` }))}
+      />
+      <section aria-labelledby="reset-title">
+        <h2 id="reset-title" className="mb-2 font-semibold">{t("users.resetPassword")}</h2>
+        <ResetPasswordForm id={user.id} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitch } from "@/components/locale-switch";
+import { NavLinks } from "@/components/nav-links";
+import { logoutAction } from "@/lib/auth/auth.actions";
+import { navigationFor } from "@/lib/auth/navigation";
+import { requireActor } from "@/lib/auth/session";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const t = await getTranslations();
+  const items = navigationFor(actor.role).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("common.skipToContent")}
+      </a>
+      <header className="border-b border-brand-800 bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold">{t("app.name")}</Link>
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <span data-testid="current-user">
+              {actor.displayName}（{t(`roles.${actor.role}`)} · {actor.regionName}）
+            </span>
+            <Link href="/account/password" className="underline-offset-2 hover:underline">{t("nav.password")}</Link>
+            <form action={logoutAction}>
+              <button type="submit" className="rounded border border-white/40 px-2 py-1 hover:bg-white/10">{t("nav.logout")}</button>
+            </form>
+            <div className="rounded bg-white/90"><LocaleSwitch /></div>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-6 px-4 py-6">
+        <nav aria-label={t("nav.label")} className="w-44 shrink-0">
+          <NavLinks items={items} />
+        </nav>
+        <main id="main" className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}

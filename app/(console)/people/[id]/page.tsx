@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { requireActor } from "@/lib/auth/session";
+import { formatDate, formatMoney } from "@/lib/format";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { maskIdNumber } from "@/lib/people/id-number";
+import { getPerson } from "@/lib/people/people.queries";
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor("person:read");
+  const { id } = await params;
+  const person = await getPerson(actor, id);
+  if (!person) notFound();
+  const t = await getTranslations();
+  const period = (from: Date, to: Date | null) => `${formatDate(from)} — ${to ? formatDate(to) : t("common.ongoing")}`;
+
+  return (
+    <article className="space-y-6" aria-labelledby="person-title">
+      <div>
+        <Link href="/people" className="text-sm text-brand-700 hover:underline">← {t("people.back")}</Link>
+        <h1 id="person-title" className="mt-2 text-xl font-semibold">{person.name}</h1>
+        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
+          <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd className="font-mono">{maskIdNumber(person.idNumber)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.sex")}</dt><dd>{t(`sex.${person.sex}`)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.birthDate")}</dt><dd>{formatDate(person.birthDate)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
+          <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
+          <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{t(`relation.${person.relationToHead}`)}</dd></div>
+          <div className="col-span-2"><dt className="text-slate-500">{t("people.address")}</dt><dd>{person.household?.address ?? "—"}</dd></div>
+        </dl>
+      </div>
+
+      <section aria-labelledby="identities-title">
+        <h2 id="identities-title" className="mb-2 font-semibold">{t("people.identities")}</h2>
+        {person.identities.length === 0 ? <EmptyState title={t("people.noIdentities")} /> : (
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+            {person.identities.map((i) => (
+              <li key={i.id} className="flex justify-between px-4 py-2">
+                <span>{t(`identity.${i.type}`)}</span>
+                <span className="tabular-nums text-slate-600">{period(i.validFrom, i.validTo)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="insurance-title">
+        <h2 id="insurance-title" className="mb-2 font-semibold">{t("people.insurance")}</h2>
+        {person.insuranceEnrollments.length === 0 ? <EmptyState title={t("people.notEnrolled")} /> : (
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+            {person.insuranceEnrollments.map((e) => (
+              <li key={e.id} className="flex justify-between px-4 py-2">
+                <span>{t(`scheme.${e.scheme}`)}</span>
+                <span className="tabular-nums text-slate-600">{period(e.validFrom, e.validTo)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {person.household && person.household.members.length > 1 ? (
+        <section aria-labelledby="household-title">
+          <h2 id="household-title" className="mb-2 font-semibold">{t("people.household")}</h2>
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {person.household.members.map((m) => (
+              <li key={m.id}>
+                {m.id === person.id ? <span className="rounded bg-slate-200 px-2 py-1">{m.name}（{t(`relation.${m.relationToHead}`)}）</span> : (
+                  <Link href={`/people/${m.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50">{m.name}（{t(`relation.${m.relationToHead}`)}）</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="claims-title">
+        <h2 id="claims-title" className="mb-2 font-semibold">{t("people.claims")}</h2>
+        {person.claims.length === 0 ? <EmptyState title={t("people.noClaims")} /> : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <thead className="bg-slate-100 text-left text-slate-700">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("claims.settledOn")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("claims.type")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">{t("claims.hospital")}</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("claims.gross")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {person.claims.map((c) => (
+                  <tr key={c.id}>
+                    <td className="px-3 py-2 tabular-nums">{formatDate(c.settledOn)}</td>
+                    <td className="px-3 py-2">{t(`claimType.${c.type}`)}</td>
+                    <td className="px-3 py-2">{c.hospital?.name ?? "—"}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {formatMoney(c.items.reduce((sum, i) => sum.plus(i.amount), new Prisma.Decimal(0)).toFixed(2))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
+import { requireActor } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { maskIdNumber } from "@/lib/people/id-number";
+import { listPeople } from "@/lib/people/people.queries";
+import { peopleSearchSchema } from "@/lib/people/people.schema";
+
+export async function generateMetadata() {
+  const t = await getTranslations("people");
+  return { title: t("title") };
+}
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor("person:read");
+  const t = await getTranslations();
+  const raw = await searchParams;
+  const parsed = peopleSearchSchema.safeParse({ q: raw.q, page: raw.page });
+  const search = parsed.success ? parsed.data : { q: "", page: 1 };
+  const { total, rows, pageSize } = await listPeople(actor, search);
+
+  return (
+    <section aria-labelledby="people-title" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="people-title" className="text-xl font-semibold">{t("people.title")}</h1>
+          <p className="text-sm text-slate-600">{t("people.scope", { region: actor.regionName, total })}</p>
+        </div>
+        <form role="search" className="flex items-end gap-2" action="/people">
+          <div>
+            <label htmlFor="people-q" className="block text-sm font-medium text-slate-700">{t("people.searchLabel")}</label>
+            <input
+              id="people-q"
+              name="q"
+              defaultValue={search.q}
+              placeholder={t("people.searchPlaceholder")}
+              className="mt-1 w-72 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            />
+          </div>
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            {t("common.search")}
+          </button>
+        </form>
+      </div>
+      {!parsed.success ? <p role="alert" className="text-sm text-red-700">{t("people.badSearch")}</p> : null}
+
+      {rows.length === 0 ? (
+        <EmptyState title={search.q ? t("people.noMatch", { q: search.q }) : t("people.empty")} hint={search.q ? t("people.noMatchHint") : undefined} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{t("people.title")}</caption>
+            <thead className="bg-slate-100 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">{t("people.name")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("people.idNumber")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("people.sex")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("people.birthDate")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("people.region")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("people.identities")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((p) => (
+                <tr key={p.id} className="hover:bg-slate-50">
+                  <td className="px-3 py-2">
+                    <Link href={`/people/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{p.name}</Link>
+                  </td>
+                  <td className="px-3 py-2 font-mono tabular-nums">{maskIdNumber(p.idNumber)}</td>
+                  <td className="px-3 py-2">{t(`sex.${p.sex}`)}</td>
+                  <td className="px-3 py-2 tabular-nums">{formatDate(p.birthDate)}</td>
+                  <td className="px-3 py-2">{p.region.parent ? `${p.region.parent.name} ` : ""}{p.region.name}</td>
+                  <td className="px-3 py-2">
+                    {p.identities.length === 0 ? <span className="text-slate-500">—</span> : [...new Set(p.identities.map((i) => i.type))].map((type) => (
+                      <span key={type} className="mr-1 inline-block rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-800">{t(`identity.${type}`)}</span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={search.page} pageSize={pageSize} total={total} hrefFor={(page) => `/people?${new URLSearchParams({ q: search.q, page: String(page) })}`} />
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** The signed-in user as every query and action sees them. */
+export type Actor = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string;
+  regionPath: string;
+  regionName: string;
+};

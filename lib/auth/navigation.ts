@@ -1,0 +1,16 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+
+// Each role sees the work its permissions allow; the pages check the same permission again.
+const NAV: readonly { href: string; key: string; permission: Permission | null }[] = [
+  { href: "/", key: "home", permission: null },
+  { href: "/people", key: "people", permission: "person:read" },
+  { href: "/trial", key: "trial", permission: "rules:trial" },
+  { href: "/policy", key: "policy", permission: "policy:read" },
+  { href: "/admin/users", key: "users", permission: "user:manage" },
+  { href: "/audit", key: "audit", permission: "audit:read" },
+];
+
+export function navigationFor(role: Role) {
+  return NAV.filter((item) => item.permission === null || hasPermission(role, item.permission));
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db";
+import { regionWhere } from "@/lib/regions/scope";
+
+const userSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  regionCode: true,
+  active: true,
+  lockedUntil: true,
+  version: true,
+  region: { select: { name: true, level: true } },
+} as const;
+
+export function listUsers(actor: Actor) {
+  return prisma.user.findMany({ where: { region: regionWhere(actor) }, orderBy: [{ regionCode: "asc" }, { username: "asc" }], select: userSelect });
+}
+
+export function getUser(actor: Actor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+  return prisma.user.findFirst({ where: { id, region: regionWhere(actor) }, select: userSelect });
+}
+
+export function countUsers(actor: Actor) {
+  return prisma.user.count({ where: { region: regionWhere(actor) } });
+}
+
+/** Regions a user can be assigned to: the actor's county and its townships. */
+export function listAssignableRegions(actor: Actor) {
+  return prisma.region.findMany({
+    where: { AND: [regionWhere(actor), { level: { in: ["COUNTY", "TOWNSHIP"] } }] },
+    orderBy: { code: "asc" },
+    select: { code: true, name: true, level: true },
+  });
+}
