@@ -10,8 +10,19 @@ export function createPrisma(url: string | undefined = process.env.DATABASE_URL)
 
 const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
 
-export const prisma: PrismaClient = globalForPrisma.__prisma ?? createPrisma();
-if (process.env.NODE_ENV !== "production") globalForPrisma.__prisma = prisma;
+function client(): PrismaClient {
+  globalForPrisma.__prisma ??= createPrisma();
+  return globalForPrisma.__prisma;
+}
+
+// Created on first use, not on import: `next build` loads every module without a database.
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const target = client();
+    const value: unknown = Reflect.get(target, property);
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  },
+});
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import bcrypt from "bcryptjs";
+import { createPrisma } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { DEMO_PASSWORD } from "@/lib/demo/users";
+
+export const prisma = createPrisma(process.env.DATABASE_URL);
+
+export async function loginThroughForm(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+type Factory = {
+  /** A fresh user of its own for one test, removed afterwards. */
+  makeUser: (role: Role, regionCode: string, password?: string) => Promise<{ id: string; username: string; password: string }>;
+  /** Signs the page in as that user without the form, as a session cookie. */
+  signInAs: (page: Page, user: { id: string }) => Promise<void>;
+};
+
+export const test = base.extend<Factory>({
+  // eslint-disable-next-line no-empty-pattern
+  makeUser: async ({}, use, testInfo) => {
+    const made: string[] = [];
+    await use(async (role, regionCode, password = "E2e-pass-2026") => {
+      const username = `e2e-${testInfo.workerIndex}-${Date.now().toString(36)}-${made.length}`;
+      const user = await prisma.user.create({
+        data: { username, displayName: `测试用户${made.length + 1}`, role, regionCode, passwordHash: await bcrypt.hash(password, 4) },
+      });
+      made.push(user.id);
+      return { id: user.id, username, password };
+    });
+    await prisma.user.deleteMany({ where: { id: { in: made } } });
+  },
+  signInAs: async ({ baseURL }, use) => {
+    await use(async (page, user) => {
+      const dbUser = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      const name = "authjs.session-token";
+      const value = await encode({
+        token: { sub: dbUser.id, uid: dbUser.id, pwdAt: dbUser.passwordChangedAt.getTime() },
+        secret: process.env.AUTH_SECRET ?? "",
+        salt: name,
+      });
+      await page.context().addCookies([{ name, value, url: baseURL ?? "", httpOnly: true, sameSite: "Lax" }]);
+    });
+  },
+});
+
+export { expect };
