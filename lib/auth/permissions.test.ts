@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "@/lib/auth/navigation";
+import { hasPermission, PERMISSIONS, permissionsOf, ROLE_REGION_LEVEL, ROLES } from "@/lib/auth/permissions";
+
+describe("permission resolution", () => {
+  it("every role has account:self and only known permissions", () => {
+    for (const role of ROLES) {
+      expect(permissionsOf(role)).toContain("account:self");
+      for (const p of permissionsOf(role)) expect(PERMISSIONS).toContain(p);
+    }
+  });
+  it("only the admin manages users", () => {
+    expect(ROLES.filter((r) => hasPermission(r, "user:manage"))).toEqual(["ADMIN"]);
+  });
+  it("the auditor reads but runs no calculations and manages nothing", () => {
+    expect(hasPermission("AUDITOR", "audit:read")).toBe(true);
+    expect(hasPermission("AUDITOR", "person:read")).toBe(true);
+    expect(hasPermission("AUDITOR", "rules:trial")).toBe(false);
+    expect(hasPermission("AUDITOR", "user:manage")).toBe(false);
+  });
+  it("the admin sees no people", () => {
+    expect(hasPermission("ADMIN", "person:read")).toBe(false);
+  });
+  it("township roles work at a township, the rest at the county", () => {
+    expect(ROLES.filter((r) => ROLE_REGION_LEVEL[r] === "TOWNSHIP")).toEqual(["TOWNSHIP_CLERK", "TOWNSHIP_REVIEWER"]);
+  });
+  it("navigation follows permissions", () => {
+    expect(navigationFor("ADMIN").map((i) => i.key)).toEqual(["home", "policy", "users", "audit"]);
+    expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).toEqual(["home", "people", "trial", "policy"]);
+    expect(navigationFor("FINANCE").map((i) => i.key)).toEqual(["home", "people", "policy"]);
+  });
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm run demo`: from a fresh clone to the app on http://localhost:3000 (PORT to change it), on
+// the embedded database unless DATABASE_URL names a PostgreSQL server. Safe to run again: the
+// database and the session secret are kept in .data/, migrations and seed skip what is done.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ensureNodeModules, generatePrismaClient, log, root, run } from "./lib/setup.mjs";
+
+const port = process.env.PORT ?? "3000";
+const dataDir = join(root, ".data");
+mkdirSync(dataDir, { recursive: true });
+
+ensureNodeModules();
+generatePrismaClient();
+
+const secretFile = join(dataDir, "auth-secret");
+if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+const authSecret = process.env.AUTH_SECRET ?? readFileSync(secretFile, "utf8").trim();
+
+let databaseUrl = process.env.DATABASE_URL;
+let embedded = null;
+if (!databaseUrl) {
+  const { startEmbeddedDb } = await import("./embedded-db.mjs");
+  embedded = await startEmbeddedDb();
+  databaseUrl = embedded.url;
+  log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in .data/pglite`);
+}
+
+const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
+try {
+  log("migrate");
+  run("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
+  log("seed demo data");
+  run("node", ["scripts/prisma.mjs", "db", "seed"], { env });
+  if (process.env.DEMO_SKIP_BUILD !== "1") {
+    log("build");
+    run("npx", ["next", "build"], { env: { ...env, NODE_ENV: "production" } });
+  }
+} catch (error) {
+  await embedded?.stop();
+  throw error;
+}
+
+const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+log(`serving on http://localhost:${port}  (Ctrl+C stops it)`);
+log("sign in as yx-clerk, yx-medsec, yx-admin, qj-clerk … with password Demo@2026 (README: Logins)");
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await embedded?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+server.on("exit", (code) => void stop(code ?? 0));
