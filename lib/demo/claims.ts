@@ -171,19 +171,23 @@ function draftsFor(rng: Rng, county: DemoCounty, hospitals: readonly DemoHospita
   // Long-term conditions: 两病 (hypertension, diabetes) outpatient for residents, otherwise the
   // chronic/special outpatient scheme.
   const dx = person.chronicDiagnosis;
+  // People keep going back to the same clinic for a long-term condition.
+  const homeClinic = rng.pick(byLevel(1, (h) => h.isPublic));
+  const chronicHospital = rng.pick([...byLevel(2), ...byLevel(3)]);
   if (dx) {
     const twoDiseases = resident && (dx === "HYPERTENSION" || dx === "DIABETES") && rng.chance(0.75);
     const n = twoDiseases ? rng.int(2, 6) : rng.int(2, 4);
     for (let i = 0; i < n; i++) {
-      if (twoDiseases) drafts.push(twoDiseasesVisit(rng, rng.pick(byLevel(1, (h) => h.isPublic)), day(), dx));
-      else drafts.push(chronic(rng, rng.pick([...byLevel(2), ...byLevel(3)]), day(), dx, 20_000, 300_000));
+      if (twoDiseases) drafts.push(twoDiseasesVisit(rng, rng.chance(0.85) ? homeClinic : rng.pick(byLevel(1, (h) => h.isPublic)), day(), dx));
+      else drafts.push(chronic(rng, rng.chance(0.85) ? chronicHospital : rng.pick([...byLevel(2), ...byLevel(3)]), day(), dx, 20_000, 300_000));
     }
   }
   if (cancer) {
     for (let i = 0, n = rng.int(2, 5); i < n; i++) drafts.push(chronic(rng, rng.pick(byLevel(3)), day(), "MALIGNANT_TUMOR", 200_000, 1_200_000));
   }
   if (age >= 50 && rng.chance(0.012)) {
-    for (let i = 0, n = rng.int(6, 12); i < n; i++) drafts.push(chronic(rng, rng.pick(byLevel(2)), day(), "UREMIA_DIALYSIS", 300_000, 650_000));
+    const dialysis = rng.pick(byLevel(2, (h) => h.isPublic));
+    for (let i = 0, n = rng.int(6, 12); i < n; i++) drafts.push(chronic(rng, dialysis, day(), "UREMIA_DIALYSIS", 300_000, 650_000));
   }
 
   // Retail pharmacy purchases (no hospital).
