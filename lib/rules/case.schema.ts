@@ -1,0 +1,147 @@
+// The case-file format of the golden README, as a zod schema that parses straight into the
+// engine's domain types (amounts to fen, rates to exact fractions). Shared by CLI, tests and app.
+import { z } from "zod";
+import { isIsoDate } from "./dates";
+import type { CaseFile, Claim, EntitlementRequest, Person } from "./domain";
+import {
+  CLAIM_TYPES,
+  CONDITIONS,
+  DIAGNOSES,
+  FEE_KINDS,
+  IDENTITY_TYPES,
+  INSURANCE_SCHEMES,
+  ITEM_CLASSES,
+  JURISDICTIONS,
+  PROGRAMMES,
+  RELATIONS,
+  ROUTES,
+  RUN_BY,
+} from "./domain";
+import { parseRate, parseYuan } from "./money";
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: "日期须为有效的 YYYY-MM-DD" });
+
+/** A yuan amount: a decimal string with at most two places, never a number (no float round-trips). */
+export const amountSchema = z
+  .string({ message: "金额须为字符串形式的小数，如 \"1234.50\"" })
+  .regex(/^\d+(\.\d{1,2})?$/, { message: "金额须为不超过两位小数的非负十进制数字符串" })
+  .transform(parseYuan);
+
+const rateSchema = z
+  .string({ message: "比例须为字符串形式的小数，如 \"0.25\"" })
+  .regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, { message: "比例须为0到1之间的小数字符串" })
+  .transform(parseRate);
+
+const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: "须为 1、2 或 3" });
+
+const identitySchema = z.object({ type: z.enum(IDENTITY_TYPES), from: isoDateSchema, to: isoDateSchema.nullable() });
+const enrolmentSchema = z.object({ scheme: z.enum(INSURANCE_SCHEMES), from: isoDateSchema, to: isoDateSchema.nullable() });
+
+export const personSchema = z.object({
+  jurisdiction: z.enum(JURISDICTIONS),
+  birthDate: isoDateSchema,
+  sex: z.enum(["M", "F"]),
+  ruralHukou: z.boolean(),
+  identities: z.array(identitySchema),
+  insurance: z.array(enrolmentSchema),
+  conditions: z.array(z.enum(CONDITIONS)).default([]),
+  hukouProvince: z.string().optional(),
+  veteranHukouProvince: z.string().optional(),
+  relation: z.enum(RELATIONS).optional(),
+  card: z.object({ appliedOn: isoDateSchema }).optional(),
+});
+
+const hospitalSchema = z.object({
+  level: levelSchema,
+  priceClass: levelSchema,
+  runBy: z.enum(RUN_BY),
+  public: z.boolean(),
+  province: z.string().min(1),
+  cardDesignated: z.boolean().optional(),
+});
+
+const itemSchema = z.object({
+  fee: z.enum(FEE_KINDS),
+  class: z.enum(ITEM_CLASSES),
+  amount: amountSchema,
+  days: z.number().int().positive().optional(),
+  cardRate: rateSchema.optional(),
+  drug: z.string().optional(),
+});
+
+export const claimSchema = z.object({
+  id: z.string().min(1),
+  type: z.enum(CLAIM_TYPES),
+  date: isoDateSchema,
+  admitted: isoDateSchema.optional(),
+  hospital: hospitalSchema.optional(),
+  route: z.enum(ROUTES).optional(),
+  diagnoses: z.array(z.enum(DIAGNOSES)).default([]),
+  items: z.array(itemSchema),
+  quota: amountSchema.optional(),
+  memberPrice: amountSchema.optional(),
+  settled: z
+    .object({
+      policyScope: amountSchema.optional(),
+      insurance: amountSchema.optional(),
+      criticalIllness: amountSchema.optional(),
+      assistance: amountSchema.optional(),
+    })
+    .optional(),
+});
+
+const entitlementSchema = z.discriminatedUnion("programme", [
+  z.object({ programme: z.literal("QJ_MONTHLY_ALLOWANCE"), year: z.number().int().min(1900).max(2200) }),
+  z.object({ programme: z.literal("YQ_ONE_OFF_ASSISTANCE"), year: z.number().int().min(1900).max(2200), appliedOn: isoDateSchema }),
+  z.object({ programme: z.literal("SX_CARD_CHRONIC"), quarter: z.string().regex(/^\d{4}Q[1-4]$/, { message: "季度须为 YYYYQn" }) }),
+]);
+
+export const caseFileSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().optional(),
+    person: personSchema,
+    claims: z.array(claimSchema),
+    entitlements: z.array(entitlementSchema).default([]),
+    expected: z.unknown().optional(),
+  })
+  .superRefine((value, ctx) => {
+    // Claims must come in settlement order: accumulators are run in that order.
+    for (let i = 1; i < value.claims.length; i++) {
+      const previous = value.claims[i - 1];
+      const current = value.claims[i];
+      if (previous && current && current.date < previous.date) {
+        ctx.addIssue({ code: "custom", path: ["claims", i, "date"], message: `费用未按结算日排序：${current.date} 早于上一笔 ${previous.date}` });
+      }
+    }
+    const ids = new Set<string>();
+    value.claims.forEach((claim, i) => {
+      if (ids.has(claim.id)) ctx.addIssue({ code: "custom", path: ["claims", i, "id"], message: `费用编号 ${claim.id} 重复` });
+      ids.add(claim.id);
+    });
+  });
+
+export type CaseFileInput = z.input<typeof caseFileSchema>;
+
+/** Parses an unknown JSON value into a CaseFile, or returns the problems with their JSON paths. */
+export function parseCaseFile(json: unknown): { ok: true; value: CaseFile } | { ok: false; issues: Array<{ path: string; message: string }> } {
+  const parsed = caseFileSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const data = parsed.data;
+  const person: Person = data.person;
+  const claims: Claim[] = data.claims;
+  const entitlements: EntitlementRequest[] = data.entitlements;
+  return { ok: true, value: { id: data.id, title: data.title, person, claims, entitlements } };
+}
+
+/** JSON path in the `$.claims[0].items[1].amount` style. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = "$";
+  for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`;
+  return text;
+}

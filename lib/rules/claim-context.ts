@@ -1,0 +1,184 @@
+// The working state of one claim as it moves through the chain: amounts so far, a private copy of
+// the person's accumulators, the trace, and the reasons and flags each stage leaves behind.
+import type { IsoDate } from "./dates";
+import type { Claim, JurisdictionNode, Person } from "./domain";
+import type { Fen, Rate } from "./money";
+import type { Citation } from "./library/documents";
+import type { ParameterId } from "./library/parameters";
+import type { PolicyLibrary, ResolvedParameters, ResolvedVersion } from "./library/policy-library";
+import type { ReasonCode } from "./library/reasons";
+import { REASONS } from "./library/reasons";
+import type { StageId } from "./library/stages";
+
+/** A person's running totals: key `${programme}:${period}:${name}` → fen (or a count). */
+export type Accumulators = Readonly<Record<string, bigint>>;
+
+export type TraceValue = Fen | Rate | string | number | boolean | null | readonly string[];
+
+export type TraceParamRef = { id: ParameterId; jurisdiction: JurisdictionNode; from: IsoDate };
+
+export type TraceLine = {
+  id: string;
+  stage: StageId;
+  label: string;
+  value: TraceValue;
+  /** The formula in words (Chinese), as a clerk would write it on the worksheet. */
+  formula: string;
+  inputs: Readonly<Record<string, TraceValue>>;
+  params: readonly TraceParamRef[];
+  citation: Citation | null;
+};
+
+export type ReasonEntry = { stage: StageId; code: ReasonCode; message: string; citation: Citation | null; detail?: string };
+
+export type Flag = { code: "SETTLED_DIFFERS"; field: string; settled: Fen; computed: Fen } | { code: "SETTLED_USED"; field: string; settled: Fen };
+
+export type ClaimAmounts = {
+  gross: Fen;
+  discount: Fen;
+  policyScope: Fen;
+  firstSelfPay: Fen;
+  selfPay: Fen;
+  insurance: Fen;
+  routeReduction: Fen;
+  criticalIllness: Fen;
+  assistance: Fen;
+  specialCare: Fen;
+  specialCareLarge: Fen;
+  hospitalAbsorbed: Fen;
+  card: Fen;
+  personal: Fen;
+};
+
+export const AMOUNT_FIELDS = [
+  "gross",
+  "discount",
+  "policyScope",
+  "firstSelfPay",
+  "selfPay",
+  "insurance",
+  "routeReduction",
+  "criticalIllness",
+  "assistance",
+  "specialCare",
+  "specialCareLarge",
+  "hospitalAbsorbed",
+  "card",
+  "personal",
+] as const satisfies readonly (keyof ClaimAmounts)[];
+
+export type PayoutLine = { stage: StageId; id: string; label: string; amount: Fen; citation: Citation | null };
+
+export type ClaimContext = {
+  readonly person: Person;
+  readonly claim: Claim;
+  readonly params: ResolvedParameters;
+  readonly library: PolicyLibrary;
+  readonly year: string;
+  readonly enrolled: boolean;
+  /** Item amounts after hospital discounts, in bill order. */
+  netItems: Fen[];
+  /** True when the stay is settled under a single-disease quota (YQ-JZ-2019 §4(2)4). */
+  quotaStay: boolean;
+  /** Cost within the quota of a quota stay, set by the insurance stage. */
+  quotaAllowed?: Fen;
+  /** Inpatient admissions of the year before this one (deductible halving). */
+  admissionsBefore?: bigint;
+  /** Which of stages 4/5 already ran, for the base of the later one. */
+  ran: Set<StageId>;
+  amounts: ClaimAmounts;
+  acc: Record<string, bigint>;
+  readonly tracing: boolean;
+  trace: TraceLine[];
+  reasons: ReasonEntry[];
+  flags: Flag[];
+  lines: PayoutLine[];
+};
+
+export function ref<T>(resolved: ResolvedVersion<T>): TraceParamRef {
+  return { id: resolved.id, jurisdiction: resolved.jurisdiction, from: resolved.from };
+}
+
+export function addReason(ctx: ClaimContext, stage: StageId, code: ReasonCode, citation?: Citation | null, detail?: string): void {
+  const definition = REASONS[code];
+  const entry: ReasonEntry = { stage, code, message: definition.message, citation: citation === undefined ? definition.citation : citation };
+  if (detail !== undefined) entry.detail = detail;
+  ctx.reasons.push(entry);
+}
+
+export function addTrace(ctx: ClaimContext, line: TraceLine): void {
+  ctx.trace.push(line);
+}
+
+export function addPayout(ctx: ClaimContext, stage: StageId, id: string, label: string, amount: Fen, citation: Citation | null): void {
+  ctx.lines.push({ stage, id, label, amount, citation });
+}
+
+export function readAcc(ctx: ClaimContext, key: string): bigint {
+  return ctx.acc[key] ?? 0n;
+}
+
+export function writeAcc(ctx: ClaimContext, key: string, value: bigint): void {
+  ctx.acc[key] = value;
+}
+
+/** Compares a computed figure with the one the insurer settled and flags any difference. */
+export function compareSettled(ctx: ClaimContext, stage: StageId, field: "policyScope" | "insurance" | "criticalIllness" | "assistance", computed: Fen): void {
+  const settled = ctx.claim.settled?.[field];
+  if (settled === undefined || settled === computed) return;
+  ctx.flags.push({ code: "SETTLED_DIFFERS", field, settled, computed });
+  addReason(ctx, stage, "SETTLED_DIFFERS", null, `${field}`);
+}
+
+/**
+ * Where the library has no rule for a stage, the settled figure is used as given; without one the
+ * stage pays zero and says so (never a silent zero).
+ */
+export function useSettled(ctx: ClaimContext, stage: StageId, field: "policyScope" | "insurance" | "criticalIllness" | "assistance", label: string): Fen {
+  const settled = ctx.claim.settled?.[field];
+  if (settled !== undefined) {
+    ctx.flags.push({ code: "SETTLED_USED", field, settled });
+    addReason(ctx, stage, "SETTLED_AMOUNT_USED", null, field);
+    if (ctx.tracing) {
+      addTrace(ctx, {
+        id: `${stageLinePrefix(stage)}.settled`,
+        stage,
+        label,
+        value: settled,
+        formula: "政策库无本阶段规则，采用经办机构已结算金额",
+        inputs: { settled },
+        params: [],
+        citation: null,
+      });
+    }
+    return settled;
+  }
+  addReason(ctx, stage, "NO_RULE_IN_FORCE", null, field);
+  addReason(ctx, stage, "SETTLED_AMOUNT_MISSING", null, field);
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: `${stageLinePrefix(stage)}.noRule`,
+      stage,
+      label,
+      value: 0n,
+      formula: "政策库无本阶段规则且未提供已结算金额，计为零",
+      inputs: {},
+      params: [],
+      citation: null,
+    });
+  }
+  return 0n;
+}
+
+export function stageLinePrefix(stage: StageId): string {
+  switch (stage) {
+    case "hospitalDiscount":
+      return "discount";
+    case "basicInsurance":
+      return "insurance";
+    case "medicalAssistance":
+      return "assistance";
+    default:
+      return stage;
+  }
+}

@@ -1,0 +1,221 @@
+// The vocabulary of a case: people, identities, claims and bill items, as the golden README defines it.
+// Enum lists live here once; the case-file schema and the policy library both read them.
+import type { Fen, Rate } from "./money";
+import type { IsoDate } from "./dates";
+
+export const JURISDICTIONS = ["CN-SX-YQ", "CN-SX", "CN-CQ-QJ"] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+/** Every node of the jurisdiction tree, including the ones no person lives in directly. */
+export type JurisdictionNode = Jurisdiction | "CN" | "CN-CQ";
+
+export const IDENTITY_TYPES = [
+  "DEMOBILIZED",
+  "WAR_VETERAN",
+  "NUCLEAR_TEST_VETERAN",
+  "ILL_RETURNED_VETERAN",
+  "MARTYR_FAMILY",
+  "DUTY_DEATH_FAMILY",
+  "ILLNESS_DEATH_FAMILY",
+  "VETERAN_RURAL",
+  "EXTREME_POVERTY",
+  "SUBSISTENCE",
+  "LOW_INCOME",
+  "ILLNESS_POVERTY",
+  "VETERAN",
+  "VETERAN_FAMILY",
+] as const;
+export type IdentityType = (typeof IDENTITY_TYPES)[number];
+
+export const INSURANCE_SCHEMES = ["RESIDENT", "EMPLOYEE"] as const;
+export type InsuranceScheme = (typeof INSURANCE_SCHEMES)[number];
+
+export const CONDITIONS = ["CANCER", "BEDRIDDEN"] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+export const RELATIONS = ["SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const CLAIM_TYPES = [
+  "INPATIENT",
+  "OUTPATIENT",
+  "CHRONIC_OUTPATIENT",
+  "TWO_DISEASES",
+  "DUAL_CHANNEL",
+  "TCM_OUTPATIENT",
+  "PHARMACY",
+  "ONLINE_PHARMACY",
+] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+export const ROUTES = ["LOCAL", "CROSS_PROVINCE_REFERRED", "CROSS_PROVINCE_EMERGENCY", "CROSS_PROVINCE_UNREFERRED"] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const RUN_BY = ["COUNTY", "CITY", "PROVINCE"] as const;
+export type RunBy = (typeof RUN_BY)[number];
+
+export const FEE_KINDS = [
+  "GENERAL_CONSULTATION",
+  "EXPERT_CONSULTATION",
+  "LARGE_EQUIPMENT",
+  "SURGERY_ANESTHESIA",
+  "BED",
+  "REEMPLOYMENT_CHECKUP",
+  "PRENATAL_EXAM",
+  "OTHER",
+] as const;
+export type FeeKind = (typeof FEE_KINDS)[number];
+
+export const ITEM_CLASSES = ["A", "B_DRUG", "B_SERVICE", "CONSUMABLE_DOMESTIC", "CONSUMABLE_IMPORTED", "SELF_PAY"] as const;
+export type ItemClass = (typeof ITEM_CLASSES)[number];
+
+/** YQ-JZ-2019 附件1: the 26 provincial major diseases, coded in the README's style. */
+export const MAJOR_DISEASES = [
+  "CHILD_LEUKEMIA",
+  "CHILD_CONGENITAL_HEART_DISEASE",
+  "SEVERE_MENTAL_ILLNESS",
+  "BREAST_CANCER",
+  "CERVICAL_CANCER",
+  "END_STAGE_RENAL_DISEASE",
+  "COLON_CANCER",
+  "RECTAL_CANCER",
+  "ESOPHAGEAL_CANCER",
+  "GASTRIC_CANCER",
+  "LUNG_CANCER",
+  "ACUTE_MYOCARDIAL_INFARCTION",
+  "DIABETES_T1_MAJOR",
+  "HYPERTHYROIDISM_MAJOR",
+  "CEREBRAL_INFARCTION",
+  "CLEFT_LIP_PALATE",
+  "HEMOPHILIA_MAJOR",
+  "CHRONIC_MYELOID_LEUKEMIA",
+  "AIDS_OPPORTUNISTIC_INFECTION",
+  "MDR_TUBERCULOSIS",
+  "CHILD_PHENYLKETONURIA",
+  "CHILD_HYPOSPADIAS",
+  "CHILD_HIRSCHSPRUNG",
+  "CHILD_PYLORIC_STENOSIS",
+  "KASHIN_BECK_JOINT_REPLACEMENT",
+  "SKELETAL_FLUOROSIS_JOINT_REPLACEMENT",
+] as const;
+
+export const DIAGNOSES = [
+  "UREMIA_DIALYSIS",
+  "ORGAN_TRANSPLANT_ANTIREJECTION",
+  "MALIGNANT_TUMOR",
+  "DECOMPENSATED_CIRRHOSIS",
+  "CHRONIC_APLASTIC_ANEMIA",
+  "HEMOPHILIA",
+  "PHENYLKETONURIA",
+  "GAUCHER",
+  "POMPE",
+  "HYPERTENSION",
+  "DIABETES_T1",
+  "DIABETES_OTHER",
+  "DIABETES",
+  "HYPERTENSION_G2_3",
+  "GOUT",
+  "HYPERTHYROIDISM",
+  "HYPOTHYROIDISM",
+  "GLAUCOMA",
+  "CATARACT",
+  ...MAJOR_DISEASES,
+] as const;
+export type Diagnosis = (typeof DIAGNOSES)[number];
+
+export const PROGRAMMES = ["QJ_MONTHLY_ALLOWANCE", "YQ_ONE_OFF_ASSISTANCE", "SX_CARD_CHRONIC"] as const;
+export type Programme = (typeof PROGRAMMES)[number];
+
+export type HospitalLevel = 1 | 2 | 3;
+export type PriceClass = 1 | 2 | 3;
+
+export type DatedIdentity = { type: IdentityType; from: IsoDate; to: IsoDate | null };
+export type InsuranceEnrolment = { scheme: InsuranceScheme; from: IsoDate; to: IsoDate | null };
+
+export type Person = {
+  jurisdiction: Jurisdiction;
+  birthDate: IsoDate;
+  sex: "M" | "F";
+  ruralHukou: boolean;
+  identities: DatedIdentity[];
+  insurance: InsuranceEnrolment[];
+  conditions: Condition[];
+  hukouProvince?: string | undefined;
+  veteranHukouProvince?: string | undefined;
+  relation?: Relation | undefined;
+  card?: { appliedOn: IsoDate } | undefined;
+};
+
+export type Hospital = {
+  level: HospitalLevel;
+  priceClass: PriceClass;
+  runBy: RunBy;
+  public: boolean;
+  province: string;
+  cardDesignated?: boolean | undefined;
+};
+
+export type BillItem = {
+  fee: FeeKind;
+  class: ItemClass;
+  amount: Fen;
+  days?: number | undefined;
+  cardRate?: Rate | undefined;
+  /** Dual-channel drug name (optional; one of the six named drugs raises the rate). */
+  drug?: string | undefined;
+};
+
+export type SettledAmounts = {
+  policyScope?: Fen | undefined;
+  insurance?: Fen | undefined;
+  criticalIllness?: Fen | undefined;
+  assistance?: Fen | undefined;
+};
+
+export type Claim = {
+  id: string;
+  type: ClaimType;
+  date: IsoDate;
+  admitted?: IsoDate | undefined;
+  hospital?: Hospital | undefined;
+  route?: Route | undefined;
+  diagnoses: Diagnosis[];
+  items: BillItem[];
+  quota?: Fen | undefined;
+  memberPrice?: Fen | undefined;
+  settled?: SettledAmounts | undefined;
+};
+
+export type EntitlementRequest =
+  | { programme: "QJ_MONTHLY_ALLOWANCE"; year: number }
+  | { programme: "YQ_ONE_OFF_ASSISTANCE"; year: number; appliedOn: IsoDate }
+  | { programme: "SX_CARD_CHRONIC"; quarter: string };
+
+export type CaseFile = {
+  id: string;
+  title?: string | undefined;
+  person: Person;
+  claims: Claim[];
+  entitlements: EntitlementRequest[];
+};
+
+export function holdsIdentity(person: Person, type: IdentityType, on: IsoDate): boolean {
+  for (const identity of person.identities) {
+    if (identity.type === type && identity.from <= on && (identity.to === null || on <= identity.to)) return true;
+  }
+  return false;
+}
+
+export function identitiesOn(person: Person, on: IsoDate): IdentityType[] {
+  const held: IdentityType[] = [];
+  for (const identity of person.identities) {
+    if (identity.from <= on && (identity.to === null || on <= identity.to) && !held.includes(identity.type)) held.push(identity.type);
+  }
+  return held;
+}
+
+export function enrolmentOn(person: Person, on: IsoDate): InsuranceEnrolment | null {
+  for (const enrolment of person.insurance) {
+    if (enrolment.from <= on && (enrolment.to === null || on <= enrolment.to)) return enrolment;
+  }
+  return null;
+}

@@ -1,0 +1,407 @@
+import type { ClaimContext, TraceParamRef } from "../claim-context";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { holdsIdentity } from "../domain";
+import type { Fen, Rate } from "../money";
+import { applyRate, minFen, positive, subtractRate } from "../money";
+import type { Citation } from "../library/documents";
+import type { InpatientTier } from "../library/parameters";
+
+const STAGE = "basicInsurance" as const;
+
+// SX-JM-2024 §2: 乙类 first-paid shares and 自费 items leave the policy scope; what remains is the
+// base every later stage works from. Chongqing has no such rule in the library: settled figure.
+export function computePolicyScope(ctx: ClaimContext): void {
+  const { claim } = ctx;
+  let net = 0n;
+  let selfPay = 0n;
+  for (let i = 0; i < claim.items.length; i++) {
+    const item = claim.items[i];
+    const amount = ctx.netItems[i] ?? 0n;
+    net += amount;
+    if (item && item.class === "SELF_PAY") selfPay += amount;
+  }
+  ctx.amounts.selfPay = selfPay;
+  const shares = ctx.params["insurance.firstSelfPayShares"];
+  if (!shares) {
+    const settled = claim.settled?.policyScope;
+    ctx.amounts.firstSelfPay = 0n;
+    if (settled !== undefined) {
+      ctx.amounts.policyScope = useSettled(ctx, STAGE, "policyScope", "政策范围内费用（已结算）");
+    } else {
+      // Without a catalogue rule the best estimate is everything billed inside the catalogue.
+      ctx.amounts.policyScope = net - selfPay;
+      addReason(ctx, STAGE, "NO_RULE_IN_FORCE", null, "policyScope：以总费用减自费项目估算");
+    }
+    return;
+  }
+  // Dual-channel drugs carry no 乙类 first share (SX-JM-2024 §3).
+  const firstShareApplies = claim.type !== "DUAL_CHANNEL";
+  let firstSelfPay = 0n;
+  if (firstShareApplies) {
+    for (let i = 0; i < claim.items.length; i++) {
+      const item = claim.items[i];
+      if (!item || item.class === "SELF_PAY") continue;
+      const share = shares.value[item.class];
+      if (share.num !== 0n) firstSelfPay += applyRate(ctx.netItems[i] ?? 0n, share);
+    }
+  }
+  ctx.amounts.firstSelfPay = firstSelfPay;
+  ctx.amounts.policyScope = net - selfPay - firstSelfPay;
+  compareSettled(ctx, STAGE, "policyScope", ctx.amounts.policyScope);
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: "insurance.firstSelfPay",
+      stage: STAGE,
+      label: "乙类先行自付",
+      value: firstSelfPay,
+      formula: firstShareApplies ? "各乙类、耗材项目金额 × 先行自付比例之和" : "“双通道”药品不执行乙类先行自付",
+      inputs: {},
+      params: [ref(shares)],
+      citation: shares.citation,
+    });
+    addTrace(ctx, {
+      id: "insurance.policyScope",
+      stage: STAGE,
+      label: "政策范围内费用",
+      value: ctx.amounts.policyScope,
+      formula: "减免后费用 − 自费项目 − 乙类先行自付",
+      inputs: { net, selfPay, firstSelfPay },
+      params: [ref(shares)],
+      citation: shares.citation,
+    });
+  }
+}
+
+function inpatientTier(priceClass: 1 | 2 | 3, runBy: string): InpatientTier {
+  if (priceClass === 3) return "CLASS_3";
+  if (priceClass === 1) return "CLASS_1";
+  return runBy === "COUNTY" ? "CLASS_2_COUNTY" : "CLASS_2_CITY_PROVINCE";
+}
+
+/** True when the stay is paid under a single-disease quota: YQ-JZ-2019 §4(2)4. */
+export function quotaApplies(ctx: ClaimContext): boolean {
+  const { claim, person, params } = ctx;
+  if (claim.type !== "INPATIENT" || claim.quota === undefined) return false;
+  const quota = params["assistance.majorDiseaseQuota"];
+  const eligible =
+    quota !== undefined &&
+    ctx.enrolled &&
+    claim.diagnoses.some((diagnosis) => quota.value.diseases.includes(diagnosis)) &&
+    [...quota.value.keyIdentities, ...quota.value.lowIncomeIdentities].some((identity) => holdsIdentity(person, identity, claim.date));
+  if (!eligible) addReason(ctx, STAGE, "QUOTA_NOT_APPLICABLE", quota?.citation ?? null);
+  return eligible;
+}
+
+// SX-JM-2024 §2–3: the residents' scheme pays by claim type; inpatient by price class with
+// deductible, later-admission halving, route reductions and the shared 70,000 annual cap.
+export function applyBasicInsurance(ctx: ClaimContext): void {
+  const { claim, person } = ctx;
+  if (!ctx.enrolled) {
+    ctx.amounts.insurance = 0n;
+    addReason(ctx, STAGE, "NOT_ENROLLED");
+    compareSettled(ctx, STAGE, "insurance", 0n);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: { document: "YQ-JZ-2019", article: "§4(1)" } });
+    }
+    return;
+  }
+  const isInpatient = claim.type === "INPATIENT";
+  if (isInpatient) {
+    // Admissions of the calendar year, for halving the deductible of the second and later stays.
+    const key = `insurance:${ctx.year}:admissions`;
+    ctx.admissionsBefore = readAcc(ctx, key);
+    writeAcc(ctx, key, ctx.admissionsBefore + 1n);
+  }
+  if (ctx.quotaStay) {
+    applyQuotaFund(ctx);
+    return;
+  }
+  const residentScheme = person.insurance.some((enrolment) => enrolment.scheme === "RESIDENT" && enrolment.from <= claim.date && (enrolment.to === null || claim.date <= enrolment.to));
+  let raw: Fen | null = null;
+  const used: TraceParamRef[] = [];
+  if (residentScheme) {
+    switch (claim.type) {
+      case "INPATIENT":
+        raw = inpatientInsurance(ctx, used);
+        break;
+      case "OUTPATIENT":
+        raw = outpatientInsurance(ctx, used);
+        break;
+      case "TWO_DISEASES":
+        raw = twoDiseasesInsurance(ctx, used);
+        break;
+      case "DUAL_CHANNEL":
+        raw = dualChannelInsurance(ctx, used);
+        break;
+      case "TCM_OUTPATIENT":
+        raw = tcmInsurance(ctx, used);
+        break;
+      default:
+        // Chronic/special outpatient standards are each city's own until 2027 and pharmacies are
+        // settled by the insurer: none in the library, so the settled figure is used.
+        raw = null;
+    }
+  }
+  if (raw === null) {
+    ctx.amounts.insurance = useSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
+    addToCap(ctx, ctx.amounts.insurance);
+  } else {
+    ctx.amounts.insurance = limitByAnnualCap(ctx, raw, used);
+    compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
+  }
+  if (ctx.amounts.insurance > 0n) addPayout(ctx, STAGE, "insurance.amount", "基本医保统筹支付", ctx.amounts.insurance, ctx.params["insurance.annualCap"]?.citation ?? null);
+}
+
+function addToCap(ctx: ClaimContext, paid: Fen): void {
+  const capTypes = ctx.params["insurance.annualCapClaimTypes"];
+  if (!capTypes || !capTypes.value.includes(ctx.claim.type)) return;
+  const key = `insurance:${ctx.year}:paid`;
+  writeAcc(ctx, key, readAcc(ctx, key) + paid);
+}
+
+function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[]): Fen {
+  const cap = ctx.params["insurance.annualCap"];
+  const capTypes = ctx.params["insurance.annualCapClaimTypes"];
+  if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) {
+    traceAmount(ctx, raw, raw, null, used);
+    return raw;
+  }
+  const key = `insurance:${ctx.year}:paid`;
+  const paidBefore = readAcc(ctx, key);
+  const room = positive(cap.value - paidBefore);
+  const paid = minFen(raw, room);
+  writeAcc(ctx, key, paidBefore + paid);
+  if (paid < raw) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", cap.citation);
+  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)]);
+  return paid;
+}
+
+function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[]): void {
+  if (!ctx.tracing) return;
+  addTrace(ctx, {
+    id: "insurance.amount",
+    stage: STAGE,
+    label: "基本医保支付",
+    value: paid,
+    formula: capInputs ? "min(按比例计算的支付额, 年度最高支付限额 − 本年已支付)" : "按比例计算的支付额（不计入年度最高支付限额）",
+    inputs: capInputs ? { raw, ...capInputs } : { raw },
+    params: used,
+    citation: { document: "SX-JM-2024", article: capInputs ? "§2, §3" : "§3" },
+  });
+}
+
+function inpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
+  const { claim } = ctx;
+  const schedule = ctx.params["insurance.inpatientSchedule"];
+  const halving = ctx.params["insurance.laterAdmissionDeductibleShare"];
+  const routes = ctx.params["insurance.routeReductions"];
+  const hospital = claim.hospital;
+  if (!schedule || !halving || !routes || !hospital) return null;
+  used.push(ref(schedule), ref(halving), ref(routes));
+  const tier = inpatientTier(hospital.priceClass, hospital.runBy);
+  const entry = schedule.value[tier];
+  const later = (ctx.admissionsBefore ?? 0n) > 0n;
+  const deductible = later ? applyRate(entry.deductible, halving.value) : entry.deductible;
+  const reduction = routes.value[claim.route ?? "LOCAL"];
+  const appliedRate = subtractRate(entry.rate, reduction);
+  const aboveDeductible = positive(ctx.amounts.policyScope - deductible);
+  const raw = applyRate(aboveDeductible, appliedRate);
+  // The route reduction is the person's own and is kept out of critical-illness insurance (§4).
+  ctx.amounts.routeReduction = applyRate(aboveDeductible, reduction);
+  if (aboveDeductible === 0n) addReason(ctx, STAGE, "BELOW_DEDUCTIBLE", schedule.citation);
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: "insurance.deductible",
+      stage: STAGE,
+      label: "起付标准",
+      value: deductible,
+      formula: later ? "本年度第二次及以后住院：起付标准 × 50%" : "按收费价格类别确定的起付标准",
+      inputs: { tier, fullDeductible: entry.deductible, admissionsBefore: Number(ctx.admissionsBefore ?? 0n) },
+      params: [ref(schedule), ref(halving)],
+      citation: schedule.citation,
+    });
+    addTrace(ctx, {
+      id: "insurance.rate",
+      stage: STAGE,
+      label: "支付比例",
+      value: appliedRate,
+      formula: "收费价格类别支付比例 − 跨省就医下调比例",
+      inputs: { fullRate: entry.rate, routeReduction: reduction, route: claim.route ?? "LOCAL" },
+      params: [ref(schedule), ref(routes)],
+      citation: routes.citation,
+    });
+    addTrace(ctx, {
+      id: "insurance.routeReduction",
+      stage: STAGE,
+      label: "跨省下调部分（个人负担）",
+      value: ctx.amounts.routeReduction,
+      formula: "(政策范围内费用 − 起付标准) × 下调比例",
+      inputs: { aboveDeductible, reduction },
+      params: [ref(routes)],
+      citation: routes.citation,
+    });
+    addTrace(ctx, {
+      id: "insurance.beforeCap",
+      stage: STAGE,
+      label: "按比例计算的住院支付",
+      value: raw,
+      formula: "(政策范围内费用 − 起付标准) × 支付比例",
+      inputs: { policyScope: ctx.amounts.policyScope, deductible, rate: appliedRate },
+      params: [ref(schedule)],
+      citation: schedule.citation,
+    });
+  }
+  return raw;
+}
+
+function outpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
+  const { claim } = ctx;
+  const schedule = ctx.params["insurance.outpatientSchedule"];
+  const hospital = claim.hospital;
+  if (!schedule || !hospital) return null;
+  used.push(ref(schedule));
+  if ((claim.route ?? "LOCAL") !== "LOCAL") {
+    addReason(ctx, STAGE, "OUTSIDE_POOLING_AREA", schedule.citation);
+    return 0n;
+  }
+  const entry = schedule.value[hospital.priceClass];
+  const above = positive(ctx.amounts.policyScope - entry.deductiblePerVisit);
+  const raw = applyRate(above, entry.rate);
+  if (above === 0n) addReason(ctx, STAGE, "BELOW_DEDUCTIBLE", schedule.citation);
+  traceRate(ctx, "insurance.outpatient", "普通门诊统筹支付", raw, "(政策范围内费用 − 每次起付标准) × 支付比例", { policyScope: ctx.amounts.policyScope, deductible: entry.deductiblePerVisit, rate: entry.rate, priceClass: hospital.priceClass }, [ref(schedule)], schedule.citation);
+  return raw;
+}
+
+function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
+  const { claim } = ctx;
+  const rule = ctx.params["insurance.twoDiseases"];
+  if (!rule) return null;
+  used.push(ref(rule));
+  if (!claim.hospital || claim.hospital.level > rule.value.maxHospitalLevel) {
+    addReason(ctx, STAGE, "HOSPITAL_LEVEL_NOT_COVERED", rule.citation);
+    return 0n;
+  }
+  const keys = [...new Set(claim.diagnoses.map((diagnosis) => rule.value.diagnosisKeys[diagnosis]).filter((key) => key !== undefined))];
+  if (keys.length === 0) {
+    addReason(ctx, STAGE, "CLAIM_TYPE_NOT_COVERED", rule.citation, "无高血压或糖尿病诊断");
+    return 0n;
+  }
+  const raw = applyRate(ctx.amounts.policyScope, rule.value.rate);
+  // Each disease has its own yearly limit (counted apart); a claim with both draws on them in order.
+  let left = raw;
+  let paid = 0n;
+  const inputs: Record<string, Fen | Rate | string> = { policyScope: ctx.amounts.policyScope, rate: rule.value.rate, raw };
+  for (const key of keys) {
+    const accKey = `insurance:${ctx.year}:twoDiseases.${key}`;
+    const before = readAcc(ctx, accKey);
+    const room = positive(rule.value.limits[key] - before);
+    const take = minFen(left, room);
+    writeAcc(ctx, accKey, before + take);
+    inputs[`${key}.limit`] = rule.value.limits[key];
+    inputs[`${key}.paidBefore`] = before;
+    paid += take;
+    left -= take;
+  }
+  if (paid < raw) addReason(ctx, STAGE, "DISEASE_LIMIT_REACHED", rule.citation);
+  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, "min(政策范围内费用 × 60%, 病种年度支付限额 − 本年已支付)", inputs, [ref(rule)], rule.citation);
+  return paid;
+}
+
+function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
+  const rule = ctx.params["insurance.dualChannel"];
+  if (!rule) return null;
+  used.push(ref(rule));
+  const named = new Set(rule.value.namedDrugs.map((name) => name.toUpperCase()));
+  // Rate by item: the six first special drugs 70 %, other dual-channel drugs 60 %; SELF_PAY excluded.
+  let numerator = 0n;
+  let denominator = 1n;
+  let scopeSeen = 0n;
+  const { claim } = ctx;
+  for (let i = 0; i < claim.items.length; i++) {
+    const item = claim.items[i];
+    if (!item || item.class === "SELF_PAY") continue;
+    const amount = ctx.netItems[i] ?? 0n;
+    const rate: Rate = item.drug !== undefined && named.has(item.drug.toUpperCase()) ? rule.value.namedRate : rule.value.otherRate;
+    numerator = numerator * rate.den + amount * rate.num * denominator;
+    denominator = denominator * rate.den;
+    scopeSeen += amount;
+  }
+  const raw = scopeSeen === 0n ? 0n : (numerator * 2n + denominator) / (denominator * 2n);
+  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, "药品金额 × 支付比例（6种首批特药70%，其他60%）", { policyScope: ctx.amounts.policyScope }, [ref(rule)], rule.citation);
+  return raw;
+}
+
+function tcmInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
+  const rule = ctx.params["insurance.tcmOutpatient"];
+  if (!rule) return null;
+  used.push(ref(rule));
+  if (!ctx.claim.hospital || ctx.claim.hospital.level < rule.value.minHospitalLevel) {
+    addReason(ctx, STAGE, "HOSPITAL_LEVEL_NOT_COVERED", rule.citation);
+    return 0n;
+  }
+  const raw = applyRate(ctx.amounts.policyScope, rule.value.rate);
+  traceRate(ctx, "insurance.tcm", "中医适宜技术门诊支付", raw, "政策范围内费用 × 支付比例", { policyScope: ctx.amounts.policyScope, rate: rule.value.rate }, [ref(rule)], rule.citation);
+  return raw;
+}
+
+function traceRate(
+  ctx: ClaimContext,
+  id: string,
+  label: string,
+  value: Fen,
+  formula: string,
+  inputs: Record<string, Fen | Rate | string | number>,
+  params: TraceParamRef[],
+  citation: Citation,
+): void {
+  if (!ctx.tracing) return;
+  addTrace(ctx, { id, stage: STAGE, label, value, formula, inputs, params, citation });
+}
+
+// YQ-JZ-2019 §4(2)4: a quota stay — the fund pays its share of the allowed cost (the quota caps
+// it), with no deductible; the hospital bears the cost above the quota.
+function applyQuotaFund(ctx: ClaimContext): void {
+  const quota = ctx.params["assistance.majorDiseaseQuota"];
+  if (!quota || ctx.claim.quota === undefined) return;
+  const cost = ctx.amounts.gross - ctx.amounts.discount;
+  const allowed = minFen(cost, ctx.claim.quota);
+  ctx.quotaAllowed = allowed;
+  ctx.amounts.insurance = applyRate(allowed, quota.value.fundRate);
+  ctx.amounts.hospitalAbsorbed = cost - allowed;
+  addReason(ctx, STAGE, "QUOTA_STAY", quota.citation);
+  compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
+  addPayout(ctx, STAGE, "insurance.quotaFund", "单病种限额内基金支付", ctx.amounts.insurance, quota.citation);
+  if (ctx.amounts.hospitalAbsorbed > 0n) addPayout(ctx, STAGE, "insurance.hospitalAbsorbed", "超限额部分由医院承担", ctx.amounts.hospitalAbsorbed, quota.citation);
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: "insurance.quotaAllowed",
+      stage: STAGE,
+      label: "限额内费用",
+      value: allowed,
+      formula: "min(减免后费用, 单病种限额)",
+      inputs: { cost, quota: ctx.claim.quota },
+      params: [ref(quota)],
+      citation: quota.citation,
+    });
+    addTrace(ctx, {
+      id: "insurance.quotaFund",
+      stage: STAGE,
+      label: "基金支付（限额内）",
+      value: ctx.amounts.insurance,
+      formula: "限额内费用 × 基金支付比例",
+      inputs: { allowed, rate: quota.value.fundRate },
+      params: [ref(quota)],
+      citation: quota.citation,
+    });
+    addTrace(ctx, {
+      id: "insurance.hospitalAbsorbed",
+      stage: STAGE,
+      label: "医院承担（超限额）",
+      value: ctx.amounts.hospitalAbsorbed,
+      formula: "减免后费用 − 限额内费用",
+      inputs: { cost, allowed },
+      params: [ref(quota)],
+      citation: quota.citation,
+    });
+  }
+}

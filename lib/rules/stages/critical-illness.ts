@@ -1,0 +1,108 @@
+import type { ClaimContext } from "../claim-context";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import type { Fen, Fraction } from "../money";
+import { fraction, fractionAdd, fractionMin, fractionPositivePart, fractionSub, fractionTimesRate, positive, roundFraction } from "../money";
+import type { ParameterValues } from "../library/parameters";
+
+const STAGE = "criticalIllness" as const;
+
+type Schedule = ParameterValues["criticalIllness.schedule"];
+
+/**
+ * CI(X) of SX-JM-2024 §4 on the year's cumulative compliant personal cost X: 75 % above 10,000,
+ * then 50 % of what the person still bears above 50,000, at most 400,000 a year. Exact, unrounded.
+ */
+export function criticalIllnessBand(schedule: Schedule, cumulative: Fen): Fraction {
+  const x = fraction(cumulative);
+  const layer1 = fractionTimesRate(fractionPositivePart(fraction(cumulative - schedule.threshold)), schedule.layer1Rate);
+  const left = fractionSub(x, layer1);
+  const layer2 = fractionTimesRate(fractionPositivePart(fractionSub(left, fraction(schedule.layer2Threshold))), schedule.layer2Rate);
+  return fractionMin(fractionAdd(layer1, layer2), fraction(schedule.annualCap));
+}
+
+// SX-JM-2024 §4: critical-illness insurance pays round(CI(X after)) − round(CI(X before)) so the
+// year's payments equal round(CI(year's X)) however the costs are split into claims.
+export function applyCriticalIllness(ctx: ClaimContext): void {
+  const { claim } = ctx;
+  if (!ctx.enrolled) {
+    ctx.amounts.criticalIllness = 0n;
+    addReason(ctx, STAGE, "NOT_ENROLLED");
+    compareSettled(ctx, STAGE, "criticalIllness", 0n);
+    return;
+  }
+  if (ctx.quotaStay) {
+    // A quota stay has no critical-illness layer and counts toward no annual total (§4(2)4).
+    ctx.amounts.criticalIllness = 0n;
+    addReason(ctx, STAGE, "QUOTA_STAY");
+    return;
+  }
+  const schedule = ctx.params["criticalIllness.schedule"];
+  const claimTypes = ctx.params["criticalIllness.claimTypes"];
+  const residentScheme = ctx.person.insurance.some((enrolment) => enrolment.scheme === "RESIDENT" && enrolment.from <= claim.date && (enrolment.to === null || claim.date <= enrolment.to));
+  if (!schedule || !claimTypes || !residentScheme) {
+    ctx.amounts.criticalIllness = useSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）");
+    return;
+  }
+  if (!claimTypes.value.includes(claim.type)) {
+    ctx.amounts.criticalIllness = 0n;
+    addReason(ctx, STAGE, "CLAIM_TYPE_NOT_COVERED", claimTypes.citation);
+    compareSettled(ctx, STAGE, "criticalIllness", 0n);
+    return;
+  }
+  // 乙类 first shares and 自费 are outside policyScope already; the route reduction is taken out here.
+  const oop = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.routeReduction);
+  const key = `criticalIllness:${ctx.year}:oop`;
+  const before = readAcc(ctx, key);
+  const after = before + oop;
+  writeAcc(ctx, key, after);
+  const bandBefore = roundFraction(criticalIllnessBand(schedule.value, before));
+  const bandAfter = roundFraction(criticalIllnessBand(schedule.value, after));
+  const paid = positive(bandAfter - bandBefore);
+  ctx.amounts.criticalIllness = paid;
+  compareSettled(ctx, STAGE, "criticalIllness", paid);
+  if (paid === 0n) addReason(ctx, STAGE, bandBefore >= schedule.value.annualCap ? "ANNUAL_CAP_REACHED" : "BELOW_THRESHOLD", schedule.citation);
+  else addPayout(ctx, STAGE, "criticalIllness.amount", "大病保险支付", paid, schedule.citation);
+  if (ctx.tracing) {
+    const params = [ref(schedule), ref(claimTypes)];
+    addTrace(ctx, {
+      id: "criticalIllness.oop",
+      stage: STAGE,
+      label: "本次合规个人自付",
+      value: oop,
+      formula: "政策范围内费用 − 基本医保支付 − 跨省下调部分",
+      inputs: { policyScope: ctx.amounts.policyScope, insurance: ctx.amounts.insurance, routeReduction: ctx.amounts.routeReduction },
+      params,
+      citation: schedule.citation,
+    });
+    addTrace(ctx, {
+      id: "criticalIllness.cumulative",
+      stage: STAGE,
+      label: "本年累计合规个人自付",
+      value: after,
+      formula: "本年此前累计 + 本次合规个人自付",
+      inputs: { before, oop },
+      params,
+      citation: schedule.citation,
+    });
+    addTrace(ctx, {
+      id: "criticalIllness.layer1",
+      stage: STAGE,
+      label: "累计应付（分段函数）",
+      value: bandAfter,
+      formula: "min(40万, 75% × (累计 − 1万) + 50% × (累计 − 第一段支付 − 5万))，各段不足为零",
+      inputs: { cumulative: after, threshold: schedule.value.threshold, layer1Rate: schedule.value.layer1Rate, layer2Threshold: schedule.value.layer2Threshold, layer2Rate: schedule.value.layer2Rate, annualCap: schedule.value.annualCap },
+      params,
+      citation: schedule.citation,
+    });
+    addTrace(ctx, {
+      id: "criticalIllness.amount",
+      stage: STAGE,
+      label: "大病保险支付",
+      value: paid,
+      formula: "累计应付(本次后) − 累计应付(本次前)",
+      inputs: { bandAfter, bandBefore },
+      params,
+      citation: schedule.citation,
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import type { ClaimContext } from "../claim-context";
+import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { quarterOf } from "../dates";
+import type { Person } from "../domain";
+import { holdsIdentity } from "../domain";
+import type { Fen, Rate } from "../money";
+import { minFen, positive, rateEquals, roundHalfUp, applyRate } from "../money";
+import type { ResolvedParameters } from "../library/policy-library";
+import type { ReasonCode } from "../library/reasons";
+
+const STAGE = "pharmacyCard" as const;
+
+export type CardStatus = { ok: true; period: string } | { ok: false; code: ReasonCode };
+
+/** Whether the person holds a usable card on `date` (SX-CARD-2026: who, deadline, validity). */
+export function cardStatus(person: Person, date: string, params: ResolvedParameters): CardStatus {
+  const programme = params["card.programme"];
+  const eligibility = params["card.eligibility"];
+  if (!programme || !eligibility) return { ok: false, code: "NO_RULE_IN_FORCE" };
+  if (!person.card) return { ok: false, code: "NO_CARD" };
+  if (person.card.appliedOn > programme.value.applicationDeadline) return { ok: false, code: "CARD_APPLIED_AFTER_DEADLINE" };
+  const rule = eligibility.value;
+  // The veteran's own household registration decides, for the veteran and the family alike.
+  const veteran = rule.veteranIdentities.some((identity) => holdsIdentity(person, identity, date)) && person.hukouProvince === rule.veteranHukouProvince;
+  const family =
+    holdsIdentity(person, rule.familyIdentity, date) &&
+    person.veteranHukouProvince === rule.veteranHukouProvince &&
+    (person.relation === undefined || rule.familyRelations.includes(person.relation));
+  const bereaved = rule.bereavedIdentities.some((identity) => holdsIdentity(person, identity, date)) && (person.relation === undefined || rule.bereavedRelations.includes(person.relation));
+  if (!veteran && !family && !bereaved) return { ok: false, code: "CARD_NOT_ELIGIBLE" };
+  if (date < programme.value.validFrom) return { ok: false, code: "CARD_NOT_YET_VALID" };
+  if (date > programme.value.validTo) return { ok: false, code: "CARD_EXPIRED" };
+  return { ok: true, period: programme.value.validFrom };
+}
+
+// SX-CARD-2026: the card pays last, on what the person still pays at a designated or online
+// pharmacy; 15 % (online 15/25 % as marked), member-day price if cheaper, 30,000 per card-year.
+export function applyPharmacyCard(ctx: ClaimContext): void {
+  const { claim, person } = ctx;
+  if (claim.type !== "PHARMACY" && claim.type !== "ONLINE_PHARMACY") return;
+  const pharmacy = ctx.params["card.pharmacy"];
+  const status = cardStatus(person, claim.date, ctx.params);
+  if (!pharmacy || !status.ok) {
+    addReason(ctx, STAGE, status.ok ? "NO_RULE_IN_FORCE" : status.code);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: [], citation: pharmacy?.citation ?? null });
+    }
+    return;
+  }
+  const a = ctx.amounts;
+  const paying = positive(a.gross - a.discount - a.insurance - a.criticalIllness - a.assistance - a.specialCare - a.specialCareLarge - a.hospitalAbsorbed);
+  let raw: Fen;
+  if (claim.type === "PHARMACY") {
+    raw = applyRate(paying, pharmacy.value.rate);
+  } else {
+    // Each online item at its marked rate; the share of insurance, if any, spread pro rata.
+    const net = ctx.netItems.reduce((sum, amount) => sum + amount, 0n);
+    let num = 0n;
+    let den = 1n;
+    for (let i = 0; i < claim.items.length; i++) {
+      const item = claim.items[i];
+      if (!item) continue;
+      const marked: Rate | undefined = item.cardRate !== undefined ? pharmacy.value.onlineRates.find((rate) => item.cardRate !== undefined && rateEquals(rate, item.cardRate)) : undefined;
+      const rate = marked ?? pharmacy.value.rate;
+      num = num * rate.den + (ctx.netItems[i] ?? 0n) * rate.num * den;
+      den = den * rate.den;
+    }
+    raw = net === 0n ? 0n : roundHalfUp(num * paying, den * net);
+  }
+  const capKey = `card:${status.period}:pharmacy`;
+  const usedBefore = readAcc(ctx, capKey);
+  const room = positive(pharmacy.value.annualCap - usedBefore);
+  let card = minFen(raw, room);
+  if (card < raw) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", pharmacy.citation);
+  if (claim.type === "PHARMACY" && claim.memberPrice !== undefined && claim.memberPrice < a.gross - a.discount) {
+    // Member day: the person takes whichever is cheaper, the card or the member-day price.
+    const memberPays = positive(claim.memberPrice - a.insurance);
+    if (memberPays < paying - card) {
+      const reduction = a.gross - a.discount - claim.memberPrice;
+      a.discount += reduction;
+      card = 0n;
+      addReason(ctx, STAGE, "MEMBER_PRICE_CHOSEN");
+      addPayout(ctx, STAGE, "card.memberDay", "药店会员日价格优惠", reduction, { document: "SX-CARD-2026", article: "问答：会员日" });
+      if (ctx.tracing) {
+        addTrace(ctx, { id: "card.memberDay", stage: STAGE, label: "会员日价格优惠（择优）", value: reduction, formula: "原价 − 会员日价格（低于使用补贴卡后的自付时选用）", inputs: { memberPrice: claim.memberPrice, payingWithCard: paying - minFen(raw, room) }, params: [ref(pharmacy)], citation: { document: "SX-CARD-2026", article: "问答：会员日" } });
+      }
+    }
+  }
+  writeAcc(ctx, capKey, usedBefore + card);
+  a.card = card;
+  if (card > 0n) addPayout(ctx, STAGE, "card.amount", "医药补贴卡购药补贴", card, pharmacy.citation);
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: "card.amount",
+      stage: STAGE,
+      label: "医药补贴卡购药补贴",
+      value: card,
+      formula: claim.type === "PHARMACY" ? "min(个人支付 × 15%, 3万元 − 本卡年度已补贴)" : "min(Σ 药品个人支付 × 标注比例, 3万元 − 本卡年度已补贴)",
+      inputs: { paying, raw, usedBefore, annualCap: pharmacy.value.annualCap },
+      params: [ref(pharmacy)],
+      citation: pharmacy.citation,
+    });
+  }
+}
+
+/** After the claim is settled: own payments for the chronic-disease quarterly subsidy. */
+export function recordCardChronic(ctx: ClaimContext): void {
+  const chronic = ctx.params["card.chronic"];
+  const { claim } = ctx;
+  if (!chronic || !chronic.value.claimTypes.includes(claim.type)) return;
+  const eligibleDisease = claim.diagnoses.some((diagnosis) => chronic.value.diseases.includes(diagnosis));
+  if (!claim.hospital?.cardDesignated || !eligibleDisease) return;
+  const status = cardStatus(ctx.person, claim.date, ctx.params);
+  if (!status.ok) {
+    addReason(ctx, STAGE, status.code);
+    return;
+  }
+  const key = `card:${quarterOf(claim.date)}:chronicOwn`;
+  writeAcc(ctx, key, readAcc(ctx, key) + ctx.amounts.personal);
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: "card.chronicQuarter",
+      stage: STAGE,
+      label: "计入本季度慢病门诊个人自付",
+      value: readAcc(ctx, key),
+      formula: "本季度此前累计 + 本次个人自付",
+      inputs: { personal: ctx.amounts.personal, quarter: quarterOf(claim.date) },
+      params: [ref(chronic)],
+      citation: chronic.citation,
+    });
+  }
+}
