@@ -5,8 +5,7 @@ import { isIsoDate } from "./dates";
 import type { CaseFile, Claim, EntitlementRequest, Person } from "./domain";
 import {
   CLAIM_TYPES,
-  CONDITIONS,
-  DIAGNOSES,
+  CODE_PATTERN,
   FEE_KINDS,
   IDENTITY_TYPES,
   INSURANCE_SCHEMES,
@@ -34,8 +33,14 @@ const rateSchema = z
 
 const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: "须为 1、2 或 3" });
 
-const identitySchema = z.object({ type: z.enum(IDENTITY_TYPES), from: isoDateSchema, to: isoDateSchema.nullable() });
-const enrolmentSchema = z.object({ scheme: z.enum(INSURANCE_SCHEMES), from: isoDateSchema, to: isoDateSchema.nullable() });
+/** Open code lists (diagnoses, conditions): any upper-case code; the library decides its meaning. */
+const codeSchema = z.string().regex(CODE_PATTERN, { message: "编码须为大写字母、数字和下划线" });
+
+// An absent end date means the period is still open, the same as null.
+const periodEndSchema = isoDateSchema.nullable().optional().transform((value) => value ?? null);
+
+const identitySchema = z.object({ type: z.enum(IDENTITY_TYPES), from: isoDateSchema, to: periodEndSchema });
+const enrolmentSchema = z.object({ scheme: z.enum(INSURANCE_SCHEMES), from: isoDateSchema, to: periodEndSchema });
 
 export const personSchema = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
@@ -44,7 +49,7 @@ export const personSchema = z.object({
   ruralHukou: z.boolean(),
   identities: z.array(identitySchema),
   insurance: z.array(enrolmentSchema),
-  conditions: z.array(z.enum(CONDITIONS)).default([]),
+  conditions: z.array(codeSchema).default([]),
   hukouProvince: z.string().optional(),
   veteranHukouProvince: z.string().optional(),
   relation: z.enum(RELATIONS).optional(),
@@ -76,7 +81,7 @@ export const claimSchema = z.object({
   admitted: isoDateSchema.optional(),
   hospital: hospitalSchema.optional(),
   route: z.enum(ROUTES).optional(),
-  diagnoses: z.array(z.enum(DIAGNOSES)).default([]),
+  diagnoses: z.array(codeSchema).default([]),
   items: z.array(itemSchema),
   quota: amountSchema.optional(),
   memberPrice: amountSchema.optional(),

@@ -16,7 +16,6 @@ import type {
   Relation,
   Route,
 } from "../domain";
-import { MAJOR_DISEASES } from "../domain";
 import type { Citation } from "./documents";
 import type { ChainStage, StageId } from "./stages";
 
@@ -44,8 +43,8 @@ export type AssistanceRow = {
   forms: AssistanceForm[];
   /** Identities that qualify; "ANY_INSURED" = any enrolled patient with one of `diagnoses`. */
   identities: IdentityType[] | "ANY_INSURED";
-  /** When set, the claim must carry one of these diagnoses. */
-  diagnoses: Diagnosis[] | null;
+  /** When set, the claim must carry a code of one of these diseases. */
+  diagnoses: DiseaseGroup[] | null;
   rate: Rate;
   /** Annual limit, null = none; the yearly running base is kept under `limitKey`. */
   annualLimit: Fen | null;
@@ -54,6 +53,73 @@ export type AssistanceRow = {
 };
 
 export type SpecialCareGroup = "A" | "B";
+
+/** One disease of a policy list with the codes a bill may carry for it. */
+export type DiseaseGroup = { name: string; codes: Diagnosis[] };
+
+/** YQ-JZ-2019 §4(2)2: the 7 large outpatient diseases; 恶性肿瘤 includes leukaemias, lymphoma and myeloma. */
+export const LARGE_OUTPATIENT_DISEASES: DiseaseGroup[] = [
+  { name: "尿毒症透析", codes: ["UREMIA_DIALYSIS", "UREMIA", "END_STAGE_RENAL_DISEASE"] },
+  { name: "器官移植抗排斥", codes: ["ORGAN_TRANSPLANT_ANTIREJECTION", "ORGAN_TRANSPLANT"] },
+  {
+    name: "恶性肿瘤",
+    codes: [
+      "MALIGNANT_TUMOR",
+      "CANCER",
+      "LEUKEMIA",
+      "LYMPHOMA",
+      "MULTIPLE_MYELOMA",
+      "MYELODYSPLASTIC_SYNDROME",
+      "MALIGNANT_HISTIOCYTOSIS",
+      "BREAST_CANCER",
+      "CERVICAL_CANCER",
+      "COLON_CANCER",
+      "RECTAL_CANCER",
+      "ESOPHAGEAL_CANCER",
+      "OESOPHAGEAL_CANCER",
+      "GASTRIC_CANCER",
+      "STOMACH_CANCER",
+      "LUNG_CANCER",
+      "CHILD_LEUKEMIA",
+      "CHILDHOOD_LEUKEMIA",
+      "CHRONIC_MYELOID_LEUKEMIA",
+    ],
+  },
+  { name: "肝硬化失代偿期", codes: ["DECOMPENSATED_CIRRHOSIS"] },
+  { name: "慢性再生障碍性贫血", codes: ["CHRONIC_APLASTIC_ANEMIA"] },
+  { name: "血友病", codes: ["HEMOPHILIA"] },
+  { name: "苯丙酮尿症", codes: ["PHENYLKETONURIA", "CHILD_PHENYLKETONURIA"] },
+];
+
+/** YQ-JZ-2019 附件1: the 26 provincial major diseases; several spellings accepted for each. */
+export const MAJOR_DISEASE_GROUPS: DiseaseGroup[] = [
+  { name: "儿童白血病", codes: ["CHILD_LEUKEMIA", "CHILDHOOD_LEUKEMIA", "PEDIATRIC_LEUKEMIA"] },
+  { name: "儿童先心病", codes: ["CHILD_CONGENITAL_HEART_DISEASE", "CHILDHOOD_CONGENITAL_HEART_DISEASE", "CONGENITAL_HEART_DISEASE", "CHILD_CHD"] },
+  { name: "重性精神疾病", codes: ["SEVERE_MENTAL_ILLNESS", "SEVERE_MENTAL_DISORDER", "SEVERE_PSYCHIATRIC_DISORDER"] },
+  { name: "乳腺癌", codes: ["BREAST_CANCER"] },
+  { name: "宫颈癌", codes: ["CERVICAL_CANCER"] },
+  { name: "终末期肾病", codes: ["END_STAGE_RENAL_DISEASE", "END_STAGE_KIDNEY_DISEASE", "ESRD"] },
+  { name: "结肠癌", codes: ["COLON_CANCER"] },
+  { name: "直肠癌", codes: ["RECTAL_CANCER"] },
+  { name: "食道癌", codes: ["ESOPHAGEAL_CANCER", "OESOPHAGEAL_CANCER"] },
+  { name: "胃癌", codes: ["GASTRIC_CANCER", "STOMACH_CANCER"] },
+  { name: "肺癌", codes: ["LUNG_CANCER"] },
+  { name: "急性心肌梗塞", codes: ["ACUTE_MYOCARDIAL_INFARCTION", "MYOCARDIAL_INFARCTION"] },
+  { name: "I型糖尿病", codes: ["DIABETES_T1", "TYPE_1_DIABETES"] },
+  { name: "甲亢", codes: ["HYPERTHYROIDISM"] },
+  { name: "脑梗死", codes: ["CEREBRAL_INFARCTION"] },
+  { name: "唇腭裂", codes: ["CLEFT_LIP_PALATE", "CLEFT_LIP_AND_PALATE"] },
+  { name: "血友病", codes: ["HEMOPHILIA"] },
+  { name: "慢性粒细胞白血病", codes: ["CHRONIC_MYELOID_LEUKEMIA", "CHRONIC_MYELOGENOUS_LEUKEMIA"] },
+  { name: "艾滋病机会性感染", codes: ["AIDS_OPPORTUNISTIC_INFECTION", "HIV_OPPORTUNISTIC_INFECTION"] },
+  { name: "耐多药肺结核", codes: ["MDR_TUBERCULOSIS", "MULTIDRUG_RESISTANT_TUBERCULOSIS", "MDR_TB"] },
+  { name: "儿童苯丙酮尿症", codes: ["CHILD_PHENYLKETONURIA", "PHENYLKETONURIA"] },
+  { name: "儿童尿道下裂", codes: ["CHILD_HYPOSPADIAS", "HYPOSPADIAS"] },
+  { name: "儿童先天性巨结肠", codes: ["CHILD_HIRSCHSPRUNG", "CHILD_CONGENITAL_MEGACOLON", "HIRSCHSPRUNG_DISEASE", "CONGENITAL_MEGACOLON"] },
+  { name: "儿童先天性肥厚性幽门狭窄", codes: ["CHILD_PYLORIC_STENOSIS", "CHILD_HYPERTROPHIC_PYLORIC_STENOSIS", "CONGENITAL_HYPERTROPHIC_PYLORIC_STENOSIS"] },
+  { name: "大骨节病住院关节置换手术", codes: ["KASHIN_BECK_JOINT_REPLACEMENT", "KASHIN_BECK_DISEASE"] },
+  { name: "氟骨症住院关节置换手术", codes: ["SKELETAL_FLUOROSIS_JOINT_REPLACEMENT", "SKELETAL_FLUOROSIS"] },
+];
 
 export type ParameterValues = {
   "discount.eligibleIdentities": IdentityType[];
@@ -83,17 +149,17 @@ export type ParameterValues = {
   "assistance.requiresEnrolment": boolean;
   "assistance.keyRecipients": IdentityType[];
   "assistance.rows": AssistanceRow[];
-  "assistance.largeOutpatientDiseases": Diagnosis[];
+  "assistance.largeOutpatientDiseases": DiseaseGroup[];
   "assistance.oneOff": { identities: IdentityType[]; threshold: Fen; rate: Rate; limit: Fen; windowEndMonth: number };
   "assistance.majorDiseaseQuota": {
-    diseases: Diagnosis[];
+    diseases: DiseaseGroup[];
     fundRate: Rate;
     keyIdentities: IdentityType[];
     keyRate: Rate;
     lowIncomeIdentities: IdentityType[];
     lowIncomeRate: Rate;
   };
-  "assistance.lateStageCare": { amount: Fen; diseases: Diagnosis[] };
+  "assistance.lateStageCare": { amount: Fen; diseases: DiseaseGroup[] };
   "specialCare.scheduleDelegated": boolean;
   "specialCare.groups": { A: IdentityType[]; B: IdentityType[]; minAge: Partial<Record<IdentityType, number>> };
   "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen }>;
@@ -442,7 +508,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             label: "门诊救助·特困供养人员（门诊大额疾病）",
             forms: ["OUTPATIENT"],
             identities: ["EXTREME_POVERTY"],
-            diagnoses: ["UREMIA_DIALYSIS", "ORGAN_TRANSPLANT_ANTIREJECTION", "MALIGNANT_TUMOR", "DECOMPENSATED_CIRRHOSIS", "CHRONIC_APLASTIC_ANEMIA", "HEMOPHILIA", "PHENYLKETONURIA"],
+            diagnoses: LARGE_OUTPATIENT_DISEASES,
             rate: percent(100),
             annualLimit: yuan(3000),
             limitKey: "outpatient.extremePoverty",
@@ -453,7 +519,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             label: "门诊救助·低保对象（门诊大额疾病）",
             forms: ["OUTPATIENT"],
             identities: ["SUBSISTENCE"],
-            diagnoses: ["UREMIA_DIALYSIS", "ORGAN_TRANSPLANT_ANTIREJECTION", "MALIGNANT_TUMOR", "DECOMPENSATED_CIRRHOSIS", "CHRONIC_APLASTIC_ANEMIA", "HEMOPHILIA", "PHENYLKETONURIA"],
+            diagnoses: LARGE_OUTPATIENT_DISEASES,
             rate: percent(50),
             annualLimit: yuan(3000),
             limitKey: "outpatient.subsistence",
@@ -464,7 +530,10 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             label: "戈谢病、庞贝氏病患者（门诊和住院）",
             forms: ["INPATIENT", "OUTPATIENT"],
             identities: "ANY_INSURED",
-            diagnoses: ["GAUCHER", "POMPE"],
+            diagnoses: [
+              { name: "戈谢病", codes: ["GAUCHER"] },
+              { name: "庞贝氏病", codes: ["POMPE"] },
+            ],
             rate: percent(70),
             annualLimit: yuan(15000),
             limitKey: "rareDisease",
@@ -482,7 +551,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
     versions: [
       {
         ...YQ_JZ_PERIOD,
-        value: ["UREMIA_DIALYSIS", "ORGAN_TRANSPLANT_ANTIREJECTION", "MALIGNANT_TUMOR", "DECOMPENSATED_CIRRHOSIS", "CHRONIC_APLASTIC_ANEMIA", "HEMOPHILIA", "PHENYLKETONURIA"],
+        value: LARGE_OUTPATIENT_DISEASES,
         citation: { document: YQ_JZ, article: "§4(2)2" },
       },
     ],
@@ -507,7 +576,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       {
         ...YQ_JZ_PERIOD,
         value: {
-          diseases: [...MAJOR_DISEASES],
+          diseases: MAJOR_DISEASE_GROUPS,
           fundRate: percent(70),
           keyIdentities: ["EXTREME_POVERTY", "SUBSISTENCE", ...YOUFU_CATEGORIES],
           keyRate: percent(20),
@@ -525,7 +594,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
     versions: [
       {
         ...YQ_JZ_PERIOD,
-        value: { amount: yuan(5000), diseases: MAJOR_DISEASES.filter((d) => d !== "KASHIN_BECK_JOINT_REPLACEMENT" && d !== "SKELETAL_FLUOROSIS_JOINT_REPLACEMENT") },
+        value: { amount: yuan(5000), diseases: MAJOR_DISEASE_GROUPS.filter((group) => !group.name.includes("关节置换")) },
         citation: { document: YQ_JZ, article: "§4(2)5" },
       },
     ],

@@ -2,7 +2,7 @@
 // or overlaps, every version citing a document in force on its first day, every enum covered.
 import { dayAfter } from "../dates";
 import type { JurisdictionNode } from "../domain";
-import { DIAGNOSES, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, ROUTES } from "../domain";
+import { CODE_PATTERN, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, ROUTES } from "../domain";
 import type { Rate } from "../money";
 import type { PolicyDocument } from "./documents";
 import { isWithinJurisdiction } from "./jurisdictions";
@@ -64,7 +64,7 @@ function checkValue<K extends ParameterId>(id: K, value: ParameterValues[K]): st
     case "assistance.rows":
       for (const row of typed.value) {
         if (row.identities !== "ANY_INSURED") for (const identity of row.identities) if (!IDENTITY_TYPES.includes(identity)) problems.push(`未知身份 ${identity}`);
-        for (const diagnosis of row.diagnoses ?? []) if (!DIAGNOSES.includes(diagnosis)) problems.push(`未知病种 ${diagnosis}`);
+        for (const group of row.diagnoses ?? []) for (const code of group.codes) if (!CODE_PATTERN.test(code)) problems.push(`病种编码格式不对: ${code}`);
         if (!isProperRate(row.rate)) problems.push(`救助比例不在0–100%之间: ${row.id}`);
       }
       break;
@@ -73,6 +73,10 @@ function checkValue<K extends ParameterId>(id: K, value: ParameterValues[K]): st
       break;
     case "assistance.majorDiseaseQuota":
       if (typed.value.diseases.length !== 26) problems.push(`重特大疾病应为26类，实为${typed.value.diseases.length}类`);
+      for (const group of typed.value.diseases) {
+        if (group.codes.length === 0) problems.push(`病种 ${group.name} 没有编码`);
+        for (const code of group.codes) if (!CODE_PATTERN.test(code)) problems.push(`病种编码格式不对: ${code}`);
+      }
       break;
     case "assistance.lateStageCare":
       if (typed.value.diseases.length !== 24) problems.push(`大病关怀应为24类，实为${typed.value.diseases.length}类`);

@@ -86,7 +86,7 @@ export function quotaApplies(ctx: ClaimContext): boolean {
   const eligible =
     quota !== undefined &&
     ctx.enrolled &&
-    claim.diagnoses.some((diagnosis) => quota.value.diseases.includes(diagnosis)) &&
+    claim.diagnoses.some((diagnosis) => quota.value.diseases.some((group) => group.codes.includes(diagnosis))) &&
     [...quota.value.keyIdentities, ...quota.value.lowIncomeIdentities].some((identity) => holdsIdentity(person, identity, claim.date));
   if (!eligible) addReason(ctx, STAGE, "QUOTA_NOT_APPLICABLE", quota?.citation ?? null);
   return eligible;

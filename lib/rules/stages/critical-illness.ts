@@ -13,11 +13,16 @@ type Schedule = ParameterValues["criticalIllness.schedule"];
  * then 50 % of what the person still bears above 50,000, at most 400,000 a year. Exact, unrounded.
  */
 export function criticalIllnessBand(schedule: Schedule, cumulative: Fen): Fraction {
-  const x = fraction(cumulative);
-  const layer1 = fractionTimesRate(fractionPositivePart(fraction(cumulative - schedule.threshold)), schedule.layer1Rate);
-  const left = fractionSub(x, layer1);
-  const layer2 = fractionTimesRate(fractionPositivePart(fractionSub(left, fraction(schedule.layer2Threshold))), schedule.layer2Rate);
+  const { layer1, layer2 } = criticalIllnessLayers(schedule, cumulative);
   return fractionMin(fractionAdd(layer1, layer2), fraction(schedule.annualCap));
+}
+
+/** The two layers before the annual cap: layer2 works on what the person bears after layer1. */
+export function criticalIllnessLayers(schedule: Schedule, cumulative: Fen): { layer1: Fraction; layer2: Fraction } {
+  const layer1 = fractionTimesRate(fractionPositivePart(fraction(cumulative - schedule.threshold)), schedule.layer1Rate);
+  const left = fractionSub(fraction(cumulative), layer1);
+  const layer2 = fractionTimesRate(fractionPositivePart(fractionSub(left, fraction(schedule.layer2Threshold))), schedule.layer2Rate);
+  return { layer1, layer2 };
 }
 
 // SX-JM-2024 §4: critical-illness insurance pays round(CI(X after)) − round(CI(X before)) so the
@@ -84,13 +89,34 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
       params,
       citation: schedule.citation,
     });
+    const layers = criticalIllnessLayers(schedule.value, after);
     addTrace(ctx, {
       id: "criticalIllness.layer1",
       stage: STAGE,
-      label: "累计应付（分段函数）",
+      label: "第一段（累计超过1万元部分 × 75%）",
+      value: roundFraction(layers.layer1),
+      formula: "(本年累计合规个人自付 − 1万元) × 75%",
+      inputs: { cumulative: after, threshold: schedule.value.threshold, rate: schedule.value.layer1Rate },
+      params,
+      citation: schedule.citation,
+    });
+    addTrace(ctx, {
+      id: "criticalIllness.layer2",
+      stage: STAGE,
+      label: "第二段（第一段后个人仍负担超过5万元部分 × 50%）",
+      value: roundFraction(layers.layer2),
+      formula: "(本年累计 − 第一段支付 − 5万元) × 50%",
+      inputs: { cumulative: after, layer2Threshold: schedule.value.layer2Threshold, rate: schedule.value.layer2Rate },
+      params,
+      citation: schedule.citation,
+    });
+    addTrace(ctx, {
+      id: "criticalIllness.band",
+      stage: STAGE,
+      label: "本年累计应付",
       value: bandAfter,
-      formula: "min(40万, 75% × (累计 − 1万) + 50% × (累计 − 第一段支付 − 5万))，各段不足为零",
-      inputs: { cumulative: after, threshold: schedule.value.threshold, layer1Rate: schedule.value.layer1Rate, layer2Threshold: schedule.value.layer2Threshold, layer2Rate: schedule.value.layer2Rate, annualCap: schedule.value.annualCap },
+      formula: "min(年度最高支付限额40万元, 第一段 + 第二段)",
+      inputs: { bandBefore, annualCap: schedule.value.annualCap },
       params,
       citation: schedule.citation,
     });

@@ -68,7 +68,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     const identityOk = row.identities === "ANY_INSURED" ? true : row.identities.some((identity) => holdsIdentity(person, identity, claim.date));
     if (!identityOk) continue;
     if (row.identities !== "ANY_INSURED") identityMatched = true;
-    if (row.diagnoses !== null && !claim.diagnoses.some((diagnosis) => row.diagnoses?.includes(diagnosis))) continue;
+    if (row.diagnoses !== null && !claim.diagnoses.some((diagnosis) => row.diagnoses?.some((group) => group.codes.includes(diagnosis)))) continue;
     const key = `assistance:${ctx.year}:${row.limitKey}`;
     const before = readAcc(ctx, key);
     const pay = positive(roundFraction(assistanceBand(row, before + base)) - roundFraction(assistanceBand(row, before)));
