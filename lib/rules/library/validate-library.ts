@@ -2,7 +2,7 @@
 // or overlaps, every version citing a document in force on its first day, every enum covered.
 import { dayAfter } from "../dates";
 import type { JurisdictionNode } from "../domain";
-import { CODE_PATTERN, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, ROUTES } from "../domain";
+import { CODE_PATTERN, FEE_KINDS, JURISDICTIONS, IDENTITY_TYPES, ITEM_CLASSES, ROUTES } from "../domain";
 import type { Rate } from "../money";
 import type { PolicyDocument } from "./documents";
 import { isWithinJurisdiction } from "./jurisdictions";
@@ -89,6 +89,29 @@ function checkValue<K extends ParameterId>(id: K, value: ParameterValues[K]): st
   return problems;
 }
 
+/**
+ * A person's jurisdiction sees its own versions and its ancestors': the union of what it sees must
+ * not have a hole between the first and the last day covered (e.g. a local version ending a day
+ * before the provincial one starts).
+ */
+function inheritedGaps(id: ParameterId, versions: readonly ParameterVersion<unknown>[]): string[] {
+  const problems: string[] = [];
+  for (const jurisdiction of JURISDICTIONS) {
+    const visible = versions
+      .filter((version) => isWithinJurisdiction(jurisdiction, version.jurisdiction))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    let coveredTo: string | null | undefined;
+    for (const version of visible) {
+      if (coveredTo === null) break;
+      if (coveredTo !== undefined && version.from > dayAfter(coveredTo)) {
+        problems.push(`${id} [${jurisdiction}]: ${coveredTo} 之后至 ${version.from} 之前没有有效版本（空档）`);
+      }
+      if (coveredTo === undefined || version.to === null || version.to > coveredTo) coveredTo = version.to;
+    }
+  }
+  return problems;
+}
+
 /** Returns every problem found; an empty list means the library may be used. */
 export function validateLibrary(library: LibraryShape): string[] {
   const problems: string[] = [];
@@ -128,6 +151,7 @@ export function validateLibrary(library: LibraryShape): string[] {
       list.push(version);
       byJurisdiction.set(version.jurisdiction, list);
     }
+    problems.push(...inheritedGaps(id, versions));
     for (const [jurisdiction, list] of byJurisdiction) {
       const sorted = [...list].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
       for (let i = 1; i < sorted.length; i++) {

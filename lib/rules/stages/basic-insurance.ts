@@ -216,7 +216,7 @@ function inpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | nul
       label: "起付标准",
       value: deductible,
       formula: later ? "本年度第二次及以后住院：起付标准 × 50%" : "按收费价格类别确定的起付标准",
-      inputs: { tier, fullDeductible: entry.deductible, admissionsBefore: Number(ctx.admissionsBefore ?? 0n) },
+      inputs: { tier, fullDeductible: entry.deductible, admissionsBefore: String(ctx.admissionsBefore ?? 0n) },
       params: [ref(schedule), ref(halving)],
       citation: schedule.citation,
     });
