@@ -6,7 +6,8 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: {
     path: "prisma/migrations",
-    seed: "tsx prisma/seed.ts",
+    // Through node, not a bare `tsx`: the wrapper runs outside npm, without node_modules/.bin on PATH.
+    seed: "node --import tsx prisma/seed.ts",
   },
   datasource: {
     url: process.env.DATABASE_URL ?? "",
