@@ -143,20 +143,16 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     }
   }
   if (raw === null) {
-    ctx.amounts.insurance = useSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
-    addToCap(ctx, ctx.amounts.insurance);
+    // The settled figure stands in for the missing schedule, but a claim type sharing the annual
+    // cap still cannot pay past it (SX-JM-2024 §3); a cut is flagged as a difference.
+    const settled = useSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
+    ctx.amounts.insurance = limitByAnnualCap(ctx, settled, []);
+    if (ctx.amounts.insurance !== settled) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
   } else {
     ctx.amounts.insurance = limitByAnnualCap(ctx, raw, used);
     compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
   }
   if (ctx.amounts.insurance > 0n) addPayout(ctx, STAGE, "insurance.amount", "基本医保统筹支付", ctx.amounts.insurance, ctx.params["insurance.annualCap"]?.citation ?? null);
-}
-
-function addToCap(ctx: ClaimContext, paid: Fen): void {
-  const capTypes = ctx.params["insurance.annualCapClaimTypes"];
-  if (!capTypes || !capTypes.value.includes(ctx.claim.type)) return;
-  const key = `insurance:${ctx.year}:paid`;
-  writeAcc(ctx, key, readAcc(ctx, key) + paid);
 }
 
 function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[]): Fen {

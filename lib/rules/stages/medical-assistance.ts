@@ -100,7 +100,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
   const citation = { document: "YQ-JZ-2019" as const, article: best.row.article };
   if (base === 0n) addReason(ctx, STAGE, "NOTHING_LEFT_TO_PAY", citation);
   else if (best.pay === 0n) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", citation);
-  else addPayout(ctx, STAGE, "assistance.amount", `医疗救助：${best.row.label}`, best.pay, citation);
+  else addPayout(ctx, STAGE, `assistance.${best.row.id}`, `医疗救助：${best.row.label}`, best.pay, citation);
   if (ctx.tracing) {
     addTrace(ctx, {
       id: "assistance.amount",

@@ -76,7 +76,8 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
     // Member day: the person takes whichever is cheaper, the card or the member-day price.
     const memberPays = positive(claim.memberPrice - a.insurance);
     if (memberPays < paying - card) {
-      const reduction = a.gross - a.discount - claim.memberPrice;
+      // The person then pays the member price less any insurance, never below zero.
+      const reduction = paying - memberPays;
       a.discount += reduction;
       card = 0n;
       addReason(ctx, STAGE, "MEMBER_PRICE_CHOSEN");
