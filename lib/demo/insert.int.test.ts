@@ -1,0 +1,88 @@
+// Seeds a database of its own (created next to DATABASE_URL's, dropped afterwards), so the shared
+// integration database never receives the demo data.
+import { spawnSync } from "node:child_process";
+import { randomInt } from "node:crypto";
+import bcrypt from "bcryptjs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrisma, type Db } from "@/lib/db";
+import { validateIdNumber } from "@/lib/people/id-number";
+import { countDemoData, generateDemoData } from "./index";
+import { seedDemoData } from "./insert";
+import { DEMO_PASSWORD, DEMO_USERS } from "./users";
+
+const base = process.env.DATABASE_URL;
+if (!base) throw new Error("DATABASE_URL is not set");
+const dbName = `yfyb_seed_it_${randomInt(1e9)}`;
+const adminUrl = new URL(base);
+adminUrl.pathname = "/postgres";
+const url = new URL(base);
+url.pathname = `/${dbName}`;
+
+let db: Db;
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin(`CREATE DATABASE "${dbName}"`);
+  const r = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`migrate deploy failed: ${r.stderr}`);
+  db = createPrisma(url.toString());
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+});
+
+describe("seedDemoData", () => {
+  it("writes every generated row once, then skips", async () => {
+    const expected = countDemoData(generateDemoData());
+    const first = await seedDemoData(db);
+    expect(first.status).toBe("seeded");
+    if (first.status === "seeded") {
+      expect(first.counts).toEqual(expected);
+      expect(first.ms).toBeLessThan(30_000);
+    }
+    expect(await db.region.count()).toBe(expected.regions);
+    expect(await db.user.count()).toBe(expected.users);
+    expect(await db.person.count()).toBe(expected.people);
+    expect(await db.personIdentity.count()).toBe(expected.identities);
+    expect(await db.claim.count()).toBe(expected.claims);
+    expect(await db.claimItem.count()).toBe(expected.claimItems);
+    const audit = await db.auditLog.findMany({ where: { action: "demo.seed" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actorName).toBe("system:seed");
+    expect(audit[0]?.after).toEqual(expected);
+
+    const second = await seedDemoData(db);
+    expect(second.status).toBe("skipped");
+    expect(await db.person.count()).toBe(expected.people);
+    expect(await db.auditLog.count({ where: { action: "demo.seed" } })).toBe(1);
+  });
+
+  it("stores usable accounts and valid people", async () => {
+    const users = await db.user.findMany();
+    expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
+    const sample = users.find((u) => u.username === "qj-clerk2");
+    expect(await bcrypt.compare(DEMO_PASSWORD, sample?.passwordHash ?? "")).toBe(true);
+    for (const p of await db.person.findMany({ select: { idNumber: true, sex: true, birthDate: true } })) {
+      const r = validateIdNumber(p.idNumber);
+      expect(r).toMatchObject({ ok: true, sex: p.sex, birthDate: p.birthDate.toISOString().slice(0, 10) });
+    }
+    const claim = await db.claim.findFirstOrThrow({ where: { settledPolicyScope: { not: null } }, include: { items: true } });
+    expect(claim.items.length).toBeGreaterThan(0);
+    expect(claim.settledPolicyScope?.toFixed(2)).toMatch(/^\d+\.\d{2}$/);
+  });
+});
