@@ -76,7 +76,7 @@ describe("demo regions", () => {
   it("answers tree questions", () => {
     expect(ancestorsOf("140322100200").map((r) => r.code)).toEqual(["140000", "140300", "140322", "140322100", "140322100200"]);
     expect(regionFullName("140322100200")).toBe("山西省阳泉市盂县秀水镇东关村");
-    expect(regionFullName("500110001001")).toBe("重庆市綦江区古南街道桥河社区");
+    expect(regionFullName("500110001001")).toBe("重庆市綦江区古南街道綦齿社区");
     expect(isWithin("140322100200", "140322")).toBe(true);
     expect(isWithin("140322100200", "500110")).toBe(false);
     expect(isWithin("140322", "140322")).toBe(true);
@@ -84,7 +84,7 @@ describe("demo regions", () => {
     expect(countyOf("140000")).toBeUndefined();
     expect(townshipOf("500110109200")?.name).toBe("东溪镇");
     expect(isUrbanCommunity("500110001001")).toBe(true);
-    expect(isUrbanCommunity("500110001200")).toBe(false);
+    expect(isUrbanCommunity("500110109200")).toBe(false);
     expect(descendantsOf("140322").every((r) => r.path.startsWith("140000/140300/140322/"))).toBe(true);
     expect(descendantsOf("140322", true)[0]?.code).toBe("140322");
   });

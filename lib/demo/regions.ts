@@ -9,10 +9,15 @@
 //   106 金桥镇, 107 黑山镇), which are administered separately since 2011; they are left out, so
 //   綦江区 proper has 5 街道 and 16 镇 (21 units).
 //
-// Villages (12-digit codes) are NOT verified: the names are plausible for the area (the township
-// seat's village usually bears the township's name) and the codes follow the statistical rule
-// (township code + 001–199 for 社区/居委会, 200–399 for 村委会), but neither names nor codes were
-// checked against the published list. Treat them as fictitious.
+// Villages (12-digit codes) are mostly NOT verified. Codes follow the statistical rule (township
+// code + 001–199 for 社区/居委会, 200–399 for 村委会). Marked per line:
+//   [verified]  name and code seen on a public place-name page quoting the NBS code
+//               (tcmap.com.cn and mirrors: 东苌池村 140322105200, 南苌池村 140322105202,
+//               藏山村 140322105223, 马乡村 140322101208);
+//   [name]      a real unit of that township by name (same pages, or 綦江区古南街道's list of
+//               community names), code invented;
+//   unmarked    invented, plausible for the area (a township seat's village often bears its name).
+// Treat every unmarked or [name] code as fictitious.
 
 export type RegionLevel = "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP" | "VILLAGE";
 
@@ -51,11 +56,14 @@ interface TownshipSpec {
 
 const YUXIAN_TOWNSHIPS: readonly TownshipSpec[] = [
   { code: "140322100", name: "秀水镇", villages: [["001", "北园社区"], ["200", "东关村"], ["201", "西关村"]] },
-  { code: "140322101", name: "孙家庄镇", villages: [["200", "孙家庄村"], ["201", "东木口村"], ["202", "乌玉村"]] },
+  // 孙家庄村 [name], 马乡村 [verified], 乌玉村 [name]
+  { code: "140322101", name: "孙家庄镇", villages: [["200", "孙家庄村"], ["208", "马乡村"], ["210", "乌玉村"]] },
   { code: "140322102", name: "路家村镇", villages: [["200", "路家村村"], ["201", "下曹村"]] },
+  // 南娄村 [name], 西小坪村 [name]
   { code: "140322103", name: "南娄镇", villages: [["200", "南娄村"], ["201", "西小坪村"], ["202", "北庄村"]] },
   { code: "140322104", name: "牛村镇", villages: [["200", "牛村村"], ["201", "西坪村"]] },
-  { code: "140322105", name: "苌池镇", villages: [["200", "苌池村"], ["201", "河东村"], ["202", "藏山村"]] },
+  // all three [verified]
+  { code: "140322105", name: "苌池镇", villages: [["200", "东苌池村"], ["202", "南苌池村"], ["223", "藏山村"]] },
   { code: "140322106", name: "上社镇", villages: [["200", "上社村"], ["201", "下社村"]] },
   { code: "140322107", name: "西烟镇", villages: [["200", "西烟村"], ["201", "红崖头村"]] },
   { code: "140322200", name: "仙人乡", villages: [["200", "仙人村"], ["201", "长池村"]] },
@@ -66,7 +74,8 @@ const YUXIAN_TOWNSHIPS: readonly TownshipSpec[] = [
 ];
 
 const QIJIANG_TOWNSHIPS: readonly TownshipSpec[] = [
-  { code: "500110001", name: "古南街道", villages: [["001", "桥河社区"], ["002", "沙溪社区"], ["200", "石佛村"]] },
+  // 綦齿社区, 新山村社区, 百步梯社区 [name]
+  { code: "500110001", name: "古南街道", villages: [["001", "綦齿社区"], ["002", "新山村社区"], ["003", "百步梯社区"]] },
   { code: "500110002", name: "文龙街道", villages: [["001", "九龙社区"], ["200", "红岩村"]] },
   { code: "500110003", name: "三江街道", villages: [["001", "三江社区"], ["200", "龙泉村"]] },
   { code: "500110006", name: "新盛街道", villages: [["001", "新盛社区"], ["200", "紫荆村"]] },
