@@ -114,6 +114,27 @@ export function addPayout(ctx: ClaimContext, stage: StageId, id: string, label: 
   ctx.lines.push({ stage, id, label, amount, citation });
 }
 
+/**
+ * Accumulator key `${programme}:${period}:${name}`. Memoised so the hot path reuses one interned
+ * string per key instead of building it on every claim.
+ */
+const KEY_CACHE = new Map<string, Map<string, string>>();
+export function accKey(programme: string, period: string, name: string): string {
+  const head = `${programme}:${name}`;
+  let perPeriod = KEY_CACHE.get(head);
+  if (!perPeriod) {
+    perPeriod = new Map();
+    KEY_CACHE.set(head, perPeriod);
+  }
+  let key = perPeriod.get(period);
+  if (key === undefined) {
+    key = `${programme}:${period}:${name}`;
+    if (perPeriod.size > 10_000) perPeriod.clear();
+    perPeriod.set(period, key);
+  }
+  return key;
+}
+
 export function readAcc(ctx: ClaimContext, key: string): bigint {
   return ctx.acc[key] ?? 0n;
 }

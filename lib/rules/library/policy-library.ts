@@ -57,7 +57,8 @@ export function loadLibrary(data: PolicyLibraryData): PolicyLibrary {
     for (const list of perJurisdiction.values()) list.sort((a, b) => (a.from < b.from ? -1 : 1));
     index.set(id, perJurisdiction);
   }
-  const cache = new Map<string, ResolvedParameters>();
+  // Nested by jurisdiction then date: no key string to build per claim.
+  const cache = new Map<Jurisdiction, Map<IsoDate, ResolvedParameters>>();
   const documents = new Map(data.documents.map((document) => [document.key as string, document]));
 
   function resolveUncached(jurisdiction: Jurisdiction, date: IsoDate): ResolvedParameters {
@@ -83,13 +84,17 @@ export function loadLibrary(data: PolicyLibraryData): PolicyLibrary {
   return {
     data,
     resolve(jurisdiction, date) {
-      const key = `${jurisdiction}|${date}`;
-      let resolved = cache.get(key);
+      let perDate = cache.get(jurisdiction);
+      if (!perDate) {
+        perDate = new Map();
+        cache.set(jurisdiction, perDate);
+      }
+      let resolved = perDate.get(date);
       if (!resolved) {
         resolved = resolveUncached(jurisdiction, date);
-        // Bounded by jurisdictions × calendar days actually seen; cleared if a run spans decades.
-        if (cache.size > 50_000) cache.clear();
-        cache.set(key, resolved);
+        // Bounded by the calendar days actually seen; cleared if a run spans decades.
+        if (perDate.size > 20_000) perDate.clear();
+        perDate.set(date, resolved);
       }
       return resolved;
     },

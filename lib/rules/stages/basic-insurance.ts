@@ -1,5 +1,5 @@
 import type { ClaimContext, TraceParamRef } from "../claim-context";
-import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Rate } from "../money";
 import { applyRate, minFen, positive, subtractRate } from "../money";
@@ -108,7 +108,7 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
   const isInpatient = claim.type === "INPATIENT";
   if (isInpatient) {
     // Admissions of the calendar year, for halving the deductible of the second and later stays.
-    const key = `insurance:${ctx.year}:admissions`;
+    const key = accKey("insurance", ctx.year, "admissions");
     ctx.admissionsBefore = readAcc(ctx, key);
     writeAcc(ctx, key, ctx.admissionsBefore + 1n);
   }
@@ -162,7 +162,7 @@ function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[]): F
     traceAmount(ctx, raw, raw, null, used);
     return raw;
   }
-  const key = `insurance:${ctx.year}:paid`;
+  const key = accKey("insurance", ctx.year, "paid");
   const paidBefore = readAcc(ctx, key);
   const room = positive(cap.value - paidBefore);
   const paid = minFen(raw, room);
@@ -288,11 +288,11 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   let paid = 0n;
   const inputs: Record<string, Fen | Rate | string> = { policyScope: ctx.amounts.policyScope, rate: rule.value.rate, raw };
   for (const key of keys) {
-    const accKey = `insurance:${ctx.year}:twoDiseases.${key}`;
-    const before = readAcc(ctx, accKey);
+    const diseaseKey = accKey("insurance", ctx.year, `twoDiseases.${key}`);
+    const before = readAcc(ctx, diseaseKey);
     const room = positive(rule.value.limits[key] - before);
     const take = minFen(left, room);
-    writeAcc(ctx, accKey, before + take);
+    writeAcc(ctx, diseaseKey, before + take);
     inputs[`${key}.limit`] = rule.value.limits[key];
     inputs[`${key}.paidBefore`] = before;
     paid += take;

@@ -1,5 +1,5 @@
 import type { ClaimContext } from "../claim-context";
-import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
 import type { Fen, Fraction } from "../money";
 import { fraction, fractionAdd, fractionMin, fractionPositivePart, fractionSub, fractionTimesRate, positive, roundFraction } from "../money";
 import type { ParameterValues } from "../library/parameters";
@@ -56,7 +56,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
   }
   // 乙类 first shares and 自费 are outside policyScope already; the route reduction is taken out here.
   const oop = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.routeReduction);
-  const key = `criticalIllness:${ctx.year}:oop`;
+  const key = accKey("criticalIllness", ctx.year, "oop");
   const before = readAcc(ctx, key);
   const after = before + oop;
   writeAcc(ctx, key, after);

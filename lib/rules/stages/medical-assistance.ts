@@ -1,5 +1,5 @@
 import type { ClaimContext, TraceLine } from "../claim-context";
-import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Fraction, Rate } from "../money";
 import { applyRate, fraction, fractionMin, fractionTimesRate, positive, roundFraction } from "../money";
@@ -45,7 +45,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
   const oneOff = ctx.params["assistance.oneOff"];
   if (form === "INPATIENT" && oneOff) {
     // The year's compliant personal inpatient cost, for the one-off assistance applied for next year.
-    const key = `assistance:${ctx.year}:oneOffBase`;
+    const key = accKey("assistance", ctx.year, "oneOffBase");
     writeAcc(ctx, key, readAcc(ctx, key) + base);
   }
   if (ctx.tracing) {
@@ -69,7 +69,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     if (!identityOk) continue;
     if (row.identities !== "ANY_INSURED") identityMatched = true;
     if (row.diagnoses !== null && !claim.diagnoses.some((diagnosis) => row.diagnoses?.some((group) => group.codes.includes(diagnosis)))) continue;
-    const key = `assistance:${ctx.year}:${row.limitKey}`;
+    const key = accKey("assistance", ctx.year, row.limitKey);
     const before = readAcc(ctx, key);
     const pay = positive(roundFraction(assistanceBand(row, before + base)) - roundFraction(assistanceBand(row, before)));
     if (ctx.tracing) {

@@ -1,5 +1,5 @@
 import type { ClaimContext } from "../claim-context";
-import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
 import { ageOn } from "../dates";
 import { identitiesOn } from "../domain";
 import type { IdentityType, Person } from "../domain";
@@ -69,7 +69,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
   const assistanceFirst = ctx.ran.has("medicalAssistance") ? ctx.amounts.assistance : 0n;
   const base = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.criticalIllness - assistanceFirst);
   const level = claim.hospital?.level ?? 3;
-  const paidKey = `specialCare:${ctx.year}:inpatient`;
+  const paidKey = accKey("specialCare", ctx.year, "inpatient");
   const paidBefore = readAcc(ctx, paidKey);
   let best: { identity: IdentityType; group: SpecialCareGroup; pay: Fen } | null = null;
   for (const candidate of held) {
@@ -109,7 +109,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
   }
   // Art. 8(3): what the person still bears after the subsidy, accumulated over the year.
   const left = base - best.pay;
-  const leftKey = `specialCare:${ctx.year}:largeLeft`;
+  const leftKey = accKey("specialCare", ctx.year, "largeLeft");
   const before = readAcc(ctx, leftKey);
   const after = before + left;
   writeAcc(ctx, leftKey, after);
