@@ -9,11 +9,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../lib/generated/prisma/client";
-// @ts-expect-error plain ESM helper without types
 import { startEmbeddedDb } from "./embedded-db.mjs";
-// @ts-expect-error plain ESM helper without types
 import { runPrisma } from "./prisma.mjs";
-// @ts-expect-error plain ESM helper without types
 import { createTestDatabase, dropDatabase, canConnect } from "./test-db.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -47,7 +44,7 @@ async function concurrent(prisma: PrismaClient, workers: number, rounds: number)
           if (n !== r + 1) errors.push(`tx count for w${w} round ${r}: ${n} != ${r + 1}`);
           else okTx++;
         } catch (e) {
-          errors.push(String((e as Error).message).split("\n").slice(-1)[0].slice(0, 160));
+          errors.push((String((e as Error).message).split("\n").pop() ?? "").slice(0, 160));
         }
       }
     }),
