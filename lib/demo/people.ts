@@ -52,6 +52,12 @@ export interface DemoPerson {
   archetype: Archetype;
   /** A long-term diagnosis code used by the claims generator, or null. */
   chronicDiagnosis: string | null;
+  /**
+   * For a family identity (烈属, 因公/病故军人遗属, 退役军人家属): how this person is related to the
+   * serviceman (not to the household head — a widow's father-in-law is the martyr's PARENT).
+   * Not stored by the schema (Person has only relationToHead); the rules' case files need it.
+   */
+  relationToServiceman: "SPOUSE" | "CHILD" | "PARENT" | null;
 }
 
 export interface DemoIdentity {
@@ -196,6 +202,7 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
         phone: null,
         archetype,
         chronicDiagnosis,
+        relationToServiceman: servicemanRelation(archetype, m.relation, members[0]?.sex ?? "M"),
       });
       addEnrollments(rng, out, personId, m.birthDate, archetype, age);
     }
@@ -284,6 +291,25 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
     }
   }
   return out;
+}
+
+const FAMILY_ARCHETYPES: ReadonlySet<Archetype> = new Set(["MARTYR_FAMILY", "DUTY_DEATH_FAMILY", "ILLNESS_DEATH_FAMILY"]);
+const VETERAN_HEADED: ReadonlySet<Archetype> = new Set([
+  "DEMOBILIZED", "WAR_VETERAN", "NUCLEAR_TEST_VETERAN", "ILL_RETURNED_VETERAN", "VETERAN_RURAL", "VETERAN",
+]);
+
+function servicemanRelation(archetype: Archetype, toHead: Relation, headSex: Sex): DemoPerson["relationToServiceman"] {
+  if (FAMILY_ARCHETYPES.has(archetype)) {
+    // Either the widow heads the household (with the child and his parent), or his parents do.
+    if (headSex === "F") return toHead === "HEAD" ? "SPOUSE" : toHead === "CHILD" ? "CHILD" : "PARENT";
+    return "PARENT";
+  }
+  if (VETERAN_HEADED.has(archetype)) {
+    if (toHead === "SPOUSE") return "SPOUSE";
+    if (toHead === "CHILD") return "CHILD";
+    if (toHead === "PARENT") return "PARENT";
+  }
+  return null;
 }
 
 function buildMembers(
