@@ -34,16 +34,14 @@ export function computePolicyScope(ctx: ClaimContext): void {
     }
     return;
   }
-  // Dual-channel drugs carry no 乙类 first share (SX-JM-2024 §3).
-  const firstShareApplies = claim.type !== "DUAL_CHANNEL";
+  // Dual-channel drugs carry no 乙类 drug first share (SX-JM-2024 §3); other classes keep theirs.
+  const dualChannel = claim.type === "DUAL_CHANNEL";
   let firstSelfPay = 0n;
-  if (firstShareApplies) {
-    for (let i = 0; i < claim.items.length; i++) {
-      const item = claim.items[i];
-      if (!item || item.class === "SELF_PAY") continue;
-      const share = shares.value[item.class];
-      if (share.num !== 0n) firstSelfPay += applyRate(ctx.netItems[i] ?? 0n, share);
-    }
+  for (let i = 0; i < claim.items.length; i++) {
+    const item = claim.items[i];
+    if (!item || item.class === "SELF_PAY" || (dualChannel && item.class === "B_DRUG")) continue;
+    const share = shares.value[item.class];
+    if (share.num !== 0n) firstSelfPay += applyRate(ctx.netItems[i] ?? 0n, share);
   }
   ctx.amounts.firstSelfPay = firstSelfPay;
   ctx.amounts.policyScope = net - selfPay - firstSelfPay;
@@ -54,7 +52,7 @@ export function computePolicyScope(ctx: ClaimContext): void {
       stage: STAGE,
       label: "乙类先行自付",
       value: firstSelfPay,
-      formula: firstShareApplies ? "各乙类、耗材项目金额 × 先行自付比例之和" : "“双通道”药品不执行乙类先行自付",
+      formula: dualChannel ? "“双通道”药品不执行乙类药品先行自付；其他乙类、耗材项目金额 × 先行自付比例之和" : "各乙类、耗材项目金额 × 先行自付比例之和",
       inputs: {},
       params: [ref(shares)],
       citation: shares.citation,

@@ -10,6 +10,10 @@ import type { ReasonCode } from "../library/reasons";
 
 const STAGE = "pharmacyCard" as const;
 
+function provinceOf(jurisdiction: string): string {
+  return jurisdiction.split("-")[1] ?? "";
+}
+
 export type CardStatus = { ok: true; period: string } | { ok: false; code: ReasonCode };
 
 /** Whether the person holds a usable card on `date` (SX-CARD-2026: who, deadline, validity). */
@@ -20,11 +24,13 @@ export function cardStatus(person: Person, date: string, params: ResolvedParamet
   if (!person.card) return { ok: false, code: "NO_CARD" };
   if (person.card.appliedOn > programme.value.applicationDeadline) return { ok: false, code: "CARD_APPLIED_AFTER_DEADLINE" };
   const rule = eligibility.value;
-  // The veteran's own household registration decides, for the veteran and the family alike.
-  const veteran = rule.veteranIdentities.some((identity) => holdsIdentity(person, identity, date)) && person.hukouProvince === rule.veteranHukouProvince;
+  // The veteran's own household registration decides, for the veteran and the family alike. When
+  // the file leaves it out, the person's own registration (or jurisdiction's province) stands in.
+  const ownProvince = person.hukouProvince ?? provinceOf(person.jurisdiction);
+  const veteran = rule.veteranIdentities.some((identity) => holdsIdentity(person, identity, date)) && ownProvince === rule.veteranHukouProvince;
   const family =
     holdsIdentity(person, rule.familyIdentity, date) &&
-    person.veteranHukouProvince === rule.veteranHukouProvince &&
+    (person.veteranHukouProvince ?? ownProvince) === rule.veteranHukouProvince &&
     (person.relation === undefined || rule.familyRelations.includes(person.relation));
   const bereaved = rule.bereavedIdentities.some((identity) => holdsIdentity(person, identity, date)) && (person.relation === undefined || rule.bereavedRelations.includes(person.relation));
   if (!veteran && !family && !bereaved) return { ok: false, code: "CARD_NOT_ELIGIBLE" };
