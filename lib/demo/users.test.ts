@@ -26,3 +26,12 @@ describe("demo users", () => {
     expect(demoUser("yx-clerk").regionCode).toBe(demoUser("yx-reviewer").regionCode);
   });
 });
+
+describe("demoUsersMarkdown", () => {
+  it("lists every account", async () => {
+    const { demoUsersMarkdown } = await import("./users");
+    const md = demoUsersMarkdown();
+    for (const u of DEMO_USERS) expect(md).toContain(`\`${u.username}\``);
+    expect(md).toContain("Demo@2026");
+  });
+});

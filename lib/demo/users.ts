@@ -102,3 +102,9 @@ export function demoUser(username: string): DemoUser {
 
 /** The username whose presence marks the demo data as already seeded. */
 export const DEMO_SENTINEL_USERNAME = "yx-admin";
+
+/** The demo accounts as a Markdown table (for the README's "Logins" section). */
+export function demoUsersMarkdown(): string {
+  const rows = DEMO_USERS.map((u) => `| \`${u.username}\` | ${u.roleLabel} | ${u.regionName}（${u.regionCode}） | ${u.displayName} |`);
+  return ["| 用户名 | 角色 | 所属区划 | 显示名 |", "| --- | --- | --- | --- |", ...rows, "", `所有演示账号的密码均为 \`${DEMO_PASSWORD}\`。`].join("\n");
+}
