@@ -182,7 +182,18 @@ function unconnectedAdapter(message) {
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
-    queryRaw: fail,
+    async queryRaw(query) {
+      // The connection probe: SELECT EXISTS(... pg_namespace ...), version(), server_version_num
+      if (/version\(\)/.test(query.sql) && /pg_namespace/.test(query.sql)) {
+        const { ColumnTypeEnum } = await import("@prisma/driver-adapter-utils");
+        return {
+          columnNames: ["exists", "version", "numeric_version"],
+          columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
+          rows: [[true, "PostgreSQL 15.0 (no database: schema engine bridge offline mode)", 150000]],
+        };
+      }
+      return fail();
+    },
     executeRaw: fail,
     executeScript: fail,
     startTransaction: fail,
@@ -206,10 +217,9 @@ function adapterFactory(datasource) {
       const message = url
         ? `Unsupported datasource URL for the WebAssembly schema engine: ${url.split(":")[0]}:`
         : "No datasource URL: set DATABASE_URL (see prisma.config.ts).";
-      // The engine connects (and reads version()) even for commands that never touch the database,
-      // such as `migrate diff --from-empty --to-schema ...`: without a URL it gets an empty
-      // in-memory PGlite. The CLI itself refuses database commands without a datasource URL.
-      if (!url) return pgliteAdapter("memory");
+      // The engine connects and probes version() even for commands that never touch the database,
+      // such as `migrate diff --from-empty --to-schema ...`: without a URL it gets an adapter that
+      // answers that probe and fails on anything else.
       return unconnectedAdapter(message);
     },
     async connectToShadowDb() {
