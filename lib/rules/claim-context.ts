@@ -155,7 +155,7 @@ export function compareSettled(ctx: ClaimContext, stage: StageId, field: "policy
  * Where the library has no rule for a stage, the settled figure is used as given; without one the
  * stage pays zero and says so (never a silent zero).
  */
-export function useSettled(ctx: ClaimContext, stage: StageId, field: "policyScope" | "insurance" | "criticalIllness" | "assistance", label: string): Fen {
+export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policyScope" | "insurance" | "criticalIllness" | "assistance", label: string): Fen {
   const settled = ctx.claim.settled?.[field];
   if (settled !== undefined) {
     ctx.flags.push({ code: "SETTLED_USED", field, settled });

@@ -199,8 +199,7 @@ export function computeEntitlements(person: Person, requests: readonly Entitleme
         const before = probe.period ? (cardPaid.get(probe.period) ?? 0n) : 0n;
         const result = before === 0n ? probe : cardChronicQuarter(person, request.quarter, accumulators, before, library);
         if (result.period) cardPaid.set(result.period, before + result.amount);
-        const { period: _period, ...rest } = result;
-        return rest;
+        return { programme: result.programme, quarter: result.quarter, amount: result.amount, eligible: result.eligible, reasons: result.reasons, trace: result.trace };
       }
     }
   });

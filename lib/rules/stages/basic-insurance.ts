@@ -1,5 +1,5 @@
 import type { ClaimContext, TraceParamRef } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Rate } from "../money";
 import { applyRate, minFen, positive, subtractRate } from "../money";
@@ -26,7 +26,7 @@ export function computePolicyScope(ctx: ClaimContext): void {
     const settled = claim.settled?.policyScope;
     ctx.amounts.firstSelfPay = 0n;
     if (settled !== undefined) {
-      ctx.amounts.policyScope = useSettled(ctx, STAGE, "policyScope", "政策范围内费用（已结算）");
+      ctx.amounts.policyScope = takeSettled(ctx, STAGE, "policyScope", "政策范围内费用（已结算）");
     } else {
       // Without a catalogue rule the best estimate is everything billed inside the catalogue.
       ctx.amounts.policyScope = net - selfPay;
@@ -143,7 +143,7 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
   if (raw === null) {
     // The settled figure stands in for the missing schedule, but a claim type sharing the annual
     // cap still cannot pay past it (SX-JM-2024 §3); a cut is flagged as a difference.
-    const settled = useSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
+    const settled = takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
     ctx.amounts.insurance = limitByAnnualCap(ctx, settled, []);
     if (ctx.amounts.insurance !== settled) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
   } else {

@@ -1,5 +1,5 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import type { Fen, Fraction } from "../money";
 import { fraction, fractionAdd, fractionMin, fractionPositivePart, fractionSub, fractionTimesRate, positive, roundFraction } from "../money";
 import type { ParameterValues } from "../library/parameters";
@@ -45,7 +45,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
   const claimTypes = ctx.params["criticalIllness.claimTypes"];
   const residentScheme = ctx.person.insurance.some((enrolment) => enrolment.scheme === "RESIDENT" && enrolment.from <= claim.date && (enrolment.to === null || claim.date <= enrolment.to));
   if (!schedule || !claimTypes || !residentScheme) {
-    ctx.amounts.criticalIllness = useSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）");
+    ctx.amounts.criticalIllness = takeSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）");
     return;
   }
   if (!claimTypes.value.includes(claim.type)) {

@@ -1,5 +1,5 @@
 import type { ClaimContext, TraceLine } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, useSettled, writeAcc } from "../claim-context";
+import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Fraction, Rate } from "../money";
 import { applyRate, fraction, fractionMin, fractionTimesRate, positive, roundFraction } from "../money";
@@ -20,7 +20,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
   const rows = ctx.params["assistance.rows"];
   const requiresEnrolment = ctx.params["assistance.requiresEnrolment"];
   if (!rows) {
-    ctx.amounts.assistance = useSettled(ctx, STAGE, "assistance", "医疗救助（已结算）");
+    ctx.amounts.assistance = takeSettled(ctx, STAGE, "assistance", "医疗救助（已结算）");
     return;
   }
   if ((requiresEnrolment?.value ?? true) && !ctx.enrolled) {
