@@ -25,9 +25,12 @@ export const amountSchema = z
   .regex(/^\d+(\.\d{1,2})?$/, { message: "金额须为不超过两位小数的非负十进制数字符串" })
   .transform(parseYuan);
 
+const RATE_TEXT = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+// A card rate is a marking ("0.25"), not money; a JSON number is accepted through its decimal text.
 const rateSchema = z
-  .string({ message: "比例须为字符串形式的小数，如 \"0.25\"" })
-  .regex(/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/, { message: "比例须为0到1之间的小数字符串" })
+  .union([z.string(), z.number()], { message: "比例须为0到1之间的小数，如 \"0.25\"" })
+  .transform((value) => String(value))
+  .refine((text) => RATE_TEXT.test(text), { message: "比例须为0到1之间、至多6位小数" })
   .transform(parseRate);
 
 const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: "须为 1、2 或 3" });
@@ -45,9 +48,9 @@ export const personSchema = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
   birthDate: isoDateSchema,
   sex: z.enum(["M", "F"]),
-  ruralHukou: z.boolean(),
-  identities: z.array(identitySchema),
-  insurance: z.array(enrolmentSchema),
+  ruralHukou: z.boolean().default(false),
+  identities: z.array(identitySchema).default([]),
+  insurance: z.array(enrolmentSchema).default([]),
   conditions: z.array(codeSchema).default([]),
   hukouProvince: z.string().optional(),
   veteranHukouProvince: z.string().optional(),

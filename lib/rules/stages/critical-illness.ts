@@ -33,6 +33,9 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
     ctx.amounts.criticalIllness = 0n;
     addReason(ctx, STAGE, "NOT_ENROLLED");
     compareSettled(ctx, STAGE, "criticalIllness", 0n);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "criticalIllness.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，大病保险不支付", inputs: {}, params: [], citation: { document: "SX-JM-2024", article: "§4" } });
+    }
     return;
   }
   if (ctx.quotaStay) {

@@ -27,6 +27,9 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     ctx.amounts.assistance = 0n;
     addReason(ctx, STAGE, "NOT_ENROLLED", requiresEnrolment?.citation);
     compareSettled(ctx, STAGE, "assistance", 0n);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "assistance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "救助对象须参加基本医疗保险方可享受医疗救助", inputs: {}, params: requiresEnrolment ? [ref(requiresEnrolment)] : [], citation: requiresEnrolment?.citation ?? { document: "YQ-JZ-2019", article: "§4(1)" } });
+    }
     return;
   }
   if (ctx.quotaStay) {
