@@ -137,6 +137,8 @@ export type BillItem = {
   cardRate?: Rate | undefined;
   /** Dual-channel drug name (optional; one of the six named drugs raises the rate). */
   drug?: string | undefined;
+  /** Dual-channel: the item is one of the six first special drugs, when the file says so directly. */
+  named?: boolean | undefined;
 };
 
 export type SettledAmounts = {

@@ -315,7 +315,8 @@ function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
     const item = claim.items[i];
     if (!item || item.class === "SELF_PAY") continue;
     const amount = ctx.netItems[i] ?? 0n;
-    const rate: Rate = item.drug !== undefined && named.has(item.drug.toUpperCase()) ? rule.value.namedRate : rule.value.otherRate;
+    const isNamed = item.named === true || (item.drug !== undefined && named.has(item.drug.toUpperCase()));
+    const rate: Rate = isNamed ? rule.value.namedRate : rule.value.otherRate;
     numerator = numerator * rate.den + amount * rate.num * denominator;
     denominator = denominator * rate.den;
     scopeSeen += amount;
