@@ -73,6 +73,13 @@ describe("policy library validation", () => {
     expect(problems).toMatch(/CROSS_PROVINCE_EMERGENCY/);
   });
 
+  it("rejects a monthly allowance that leaves out an identity of the subsidy groups", () => {
+    const parameters = cloneCatalogue();
+    const monthly: Partial<Record<string, unknown>> = parameters["specialCare.monthlyAllowance"].versions[0]!.value.monthly;
+    delete monthly.VETERAN_RURAL;
+    expect(validateLibrary({ documents: POLICY_DOCUMENTS, parameters }).join("\n")).toMatch(/VETERAN_RURAL/);
+  });
+
   it("rejects a rate above 100 % and a stage order missing a stage", () => {
     const parameters = cloneCatalogue();
     const schedule = parameters["insurance.inpatientSchedule"].versions[0]!;

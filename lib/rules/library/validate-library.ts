@@ -166,5 +166,24 @@ export function validateLibrary(library: LibraryShape): string[] {
       }
     }
   }
+  problems.push(...allowanceCoversGroups(library.parameters));
+  return problems;
+}
+
+/** Every QJ-YF-2023 Art. 2 identity that can hold a subsidy group also has a monthly allowance. */
+function allowanceCoversGroups(parameters: ParameterCatalogue): string[] {
+  const problems: string[] = [];
+  for (const groups of parameters["specialCare.groups"].versions) {
+    const allowance = parameters["specialCare.monthlyAllowance"].versions.find(
+      (version) => version.jurisdiction === groups.jurisdiction && version.from <= groups.from && (version.to === null || groups.from <= version.to),
+    );
+    if (!allowance) {
+      problems.push(`specialCare.monthlyAllowance [${groups.jurisdiction} ${groups.from}]: 缺少与补助分组同期的定额门诊补助标准`);
+      continue;
+    }
+    for (const identity of [...groups.value.A, ...groups.value.B]) {
+      if (allowance.value.monthly[identity] === undefined) problems.push(`specialCare.monthlyAllowance [${allowance.jurisdiction} ${allowance.from}]: 未覆盖身份 ${identity}`);
+    }
+  }
   return problems;
 }
