@@ -59,7 +59,8 @@ async function rawConnections(url: string, n: number) {
   return res.filter((r) => r.status === "fulfilled").length;
 }
 
-async function viaSocket(maxConnections: number) {
+async function viaSocket(maxConnections: number, stockQueue = false) {
+  process.env.EMBEDDED_DB_STOCK_QUEUE = stockQueue ? "1" : "";
   const t0 = performance.now();
   const db = await startEmbeddedDb({ port: 0, dataDir: "memory", maxConnections });
   const start = ms(t0);
@@ -73,7 +74,7 @@ async function viaSocket(maxConnections: number) {
   const conc = await concurrent(prisma, 10, 10);
   await prisma.$disconnect();
   await db.stop();
-  return { label: `pglite-socket max=${maxConnections}`, start, migrate, simultaneous, seq1000: seq, concurrent: conc };
+  return { label: `pglite-socket max=${maxConnections}${stockQueue ? " (stock queue)" : " (SessionQueue)"}`, start, migrate, simultaneous, seq1000: seq, concurrent: conc };
 }
 
 async function inProcess() {
@@ -109,7 +110,8 @@ async function server() {
 
 const which = process.argv.slice(2);
 const runs: Array<() => Promise<unknown>> = [];
-if (!which.length || which.includes("socket1")) runs.push(() => viaSocket(1));
+if (!which.length || which.includes("socket1")) runs.push(() => viaSocket(1, true));
+if (!which.length || which.includes("socket10-stock")) runs.push(() => viaSocket(10, true));
 if (!which.length || which.includes("socket10")) runs.push(() => viaSocket(10));
 if (!which.length || which.includes("inprocess")) runs.push(inProcess);
 if (!which.length || which.includes("server")) runs.push(server);

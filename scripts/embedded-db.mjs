@@ -20,7 +20,7 @@
 //   ... DATABASE_URL=db.url ...
 //   await db.stop();
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "..");
 export const defaultDataDir = path.join(root, ".data", "pglite");
 export const stateFile = path.join(root, ".data", "embedded-db.json");
+const logFile = path.join(root, ".data", "embedded-db.log");
 export const DEFAULT_PORT = 54329;
 /** Enough for a pg Pool (10) of the app plus the CLI, seed and psql; all serialized by SessionQueue. */
 export const DEFAULT_MAX_CONNECTIONS = 32;
@@ -155,7 +156,9 @@ export async function serve({ port, dataDir, maxConnections }, { watchStdin = fa
   const t0 = Date.now();
   const db = await PGlite.create(dataDir === "memory" ? undefined : { dataDir });
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections });
-  server.queryQueue = new SessionQueue(db); // see SessionQueue: safe multiplexing
+  // See SessionQueue: safe multiplexing. EMBEDDED_DB_STOCK_QUEUE=1 keeps pglite-socket's own queue
+  // (only to reproduce the measurements of the decision record).
+  if (process.env.EMBEDDED_DB_STOCK_QUEUE !== "1") server.queryQueue = new SessionQueue(db);
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:<port>"
   const actualPort = Number(conn.split(":").pop());
@@ -200,7 +203,8 @@ function readStateRaw() {
   }
 }
 
-function spawnServer(opts, { detached }) {
+/** Child process serving the database; it stops when our end of its stdin closes. */
+function spawnServer(opts) {
   const args = [
     fileURLToPath(import.meta.url),
     "serve",
@@ -210,20 +214,16 @@ function spawnServer(opts, { detached }) {
     opts.dataDir,
     "--max-connections",
     String(opts.maxConnections),
+    "--watch-stdin",
   ];
-  if (!detached) args.push("--watch-stdin");
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    detached,
-    stdio: detached ? ["ignore", "pipe", "pipe"] : ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
     const timer = setTimeout(() => {
       child.kill("SIGTERM");
-      reject(new Error(`embedded database did not start within 60 s\n${err}`));
-    }, 60_000);
+      reject(new Error(`embedded database did not start within 120 s\n${err}`));
+    }, 120_000);
     child.stderr?.on("data", (d) => (err += d));
     child.stdout.on("data", (d) => {
       out += d;
@@ -253,7 +253,7 @@ export async function startEmbeddedDb(overrides = {}) {
     return { url: running.url, port: running.port, pid: running.pid, reused: true, stop: async () => {} };
   }
   if (opts.port && (await portAnswers(opts.port))) throw new Error(`port ${opts.port} is taken: set EMBEDDED_DB_PORT (0 = any free port)`);
-  const { child, url, port } = await spawnServer(opts, { detached: false });
+  const { child, url, port } = await spawnServer(opts);
   child.stdout.resume();
   let exited = false;
   child.on("exit", () => (exited = true));
@@ -281,13 +281,30 @@ async function main(argv) {
         log(`already running (pid ${running.pid})`);
         return;
       }
-      const { child, url } = await spawnServer(opts, { detached: true });
+      // Detached, with its output in .data/embedded-db.log; ready once it has written the state file.
+      mkdirSync(path.dirname(stateFile), { recursive: true });
+      const logFd = openSync(logFile, "a");
+      const child = spawn(
+        process.execPath,
+        [fileURLToPath(import.meta.url), "serve", "--port", String(opts.port), "--data-dir", opts.dataDir, "--max-connections", String(opts.maxConnections)],
+        { cwd: root, detached: true, stdio: ["ignore", logFd, logFd] },
+      );
       child.unref();
-      child.stdout.destroy();
-      child.stderr.destroy();
-      process.stdout.write(`${url}\n`);
-      log(`started in the background (pid ${child.pid}); stop with: node scripts/embedded-db.mjs stop`);
-      process.exit(0);
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const s = readStateRaw();
+        if (s?.pid === child.pid && (await portAnswers(s.port))) {
+          process.stdout.write(`${s.url}\n`);
+          log(`started in the background (pid ${child.pid}, log ${path.relative(root, logFile)}); stop with: node scripts/embedded-db.mjs stop`);
+          break;
+        }
+        if (!pidAlive(child.pid) || Date.now() > deadline) {
+          log(`did not start, see ${logFile}`);
+          process.exitCode = 1;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
       return;
     }
     case "stop": {

@@ -18,6 +18,8 @@ export const prismaCli = path.join(path.dirname(require.resolve("prisma/package.
 export function prismaEnv(extra = {}) {
   return {
     ...process.env,
+    // Commands the CLI spawns (the seed) find local binaries even outside npm scripts.
+    PATH: [path.join(root, "node_modules", ".bin"), process.env.PATH].filter(Boolean).join(path.delimiter),
     PRISMA_SCHEMA_ENGINE_BINARY: bridge,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1",
