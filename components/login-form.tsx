@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { IDLE } from "@/lib/action-state";
+import { IDLE, submittedValues } from "@/lib/action-state";
 import { Field } from "@/components/field";
 import { SubmitButton } from "@/components/submit-button";
 import { FormMessage } from "@/components/form-message";
@@ -15,7 +15,7 @@ export function LoginForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field name="username" label={t("username")} autoComplete="username" error={errors?.username} required />
+      <Field name="username" label={t("username")} autoComplete="username" defaultValue={submittedValues(state).username} error={errors?.username} required />
       <Field name="password" type="password" label={t("password")} autoComplete="current-password" error={errors?.password} required />
       <SubmitButton className="w-full">{t("submit")}</SubmitButton>
     </form>

@@ -7,11 +7,23 @@ import { DEMO_PASSWORD } from "@/lib/demo/users";
 
 export const prisma = createPrisma(process.env.DATABASE_URL);
 
-export async function loginThroughForm(page: Page, username: string, password = DEMO_PASSWORD) {
+/** Fills and submits the login form, whatever the outcome. */
+export async function submitLogin(page: Page, username: string, password: string) {
   await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
+  await page.getByRole("textbox", { name: "用户名" }).fill(username);
+  await page.getByRole("textbox", { name: "密码" }).fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+}
+
+/** Signs in through the form and waits for the workbench. */
+export async function loginThroughForm(page: Page, username: string, password = DEMO_PASSWORD) {
+  await submitLogin(page, username, password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** The message a form shows after its action ran (not Next's empty route announcer). */
+export function formMessage(page: Page) {
+  return page.getByTestId("form-message");
 }
 
 type Factory = {

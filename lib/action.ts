@@ -11,6 +11,8 @@ import { DomainError } from "@/lib/errors";
 
 export type ActionContext = { actor: Actor; requestId: string };
 
+const SECRET_FIELD = /password|^current$|^next$|^confirm$/i;
+
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
@@ -35,6 +37,10 @@ export function defineAction<S extends z.ZodType, T>(
     if (!hasPermission(actor.role, config.permission)) return { status: "error", message: t("errors.forbidden") };
 
     const raw = Object.fromEntries(formData.entries());
+    // Echoed back on refusal so the form keeps what was typed; secrets are never sent back.
+    const values = Object.fromEntries(
+      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$") && !SECRET_FIELD.test(e[0])),
+    );
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
@@ -43,7 +49,7 @@ export function defineAction<S extends z.ZodType, T>(
         if (field && !fieldErrors[field]) fieldErrors[field] = translateKey(t, issue.message);
       }
       const labels = Object.keys(fieldErrors).map((f) => (config.fieldLabels?.[f] ? t(config.fieldLabels[f]) : f));
-      return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors };
+      return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors, values };
     }
 
     try {
@@ -51,9 +57,9 @@ export function defineAction<S extends z.ZodType, T>(
       return { status: "ok", data };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values) };
+      if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values), values };
       console.error(`[action ${requestId}]`, error);
-      return { status: "error", message: t("errors.unexpected", { requestId }), requestId };
+      return { status: "error", message: t("errors.unexpected", { requestId }), values, requestId };
     }
   };
 }

@@ -20,7 +20,7 @@ export async function loginAction(_prev: ActionState<null>, formData: FormData):
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= t(issue.message);
-    return { status: "error", message: t("errors.checkFields", { fields: Object.keys(fieldErrors).map((f) => t(`login.${f}`)).join("、") }), fieldErrors };
+    return { status: "error", message: t("errors.checkFields", { fields: Object.keys(fieldErrors).map((f) => t(`login.${f}`)).join("、") }), fieldErrors, values: { username: String(formData.get("username") ?? "") } };
   }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: "/" });
@@ -28,7 +28,7 @@ export async function loginAction(_prev: ActionState<null>, formData: FormData):
   } catch (error) {
     if (error instanceof AuthError) {
       const locked = "code" in error && error.code === "locked";
-      return { status: "error", message: t(locked ? "login.locked" : "login.invalid") };
+      return { status: "error", message: t(locked ? "login.locked" : "login.invalid"), values: { username: parsed.data.username } };
     }
     throw error; // the redirect after a successful sign-in
   }
