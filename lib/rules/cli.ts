@@ -6,7 +6,7 @@ import { parseCaseFile } from "./case.schema";
 import type { CaseFile } from "./domain";
 import { sha256Hex } from "./receipt";
 import { caseResultJson, runCase } from "./run-case";
-import type { JsonValue } from "./run-case";
+import type { JsonValue } from "./to-json";
 
 function readSource(name: string): string {
   return name === "-" ? readFileSync(0, "utf8") : readFileSync(name, "utf8");

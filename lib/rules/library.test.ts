@@ -8,6 +8,7 @@ import { PARAMETER_CATALOGUE } from "./library/parameters";
 import { DEFAULT_LIBRARY, DEFAULT_LIBRARY_DATA, LibraryValidationError, listParameterVersions, loadLibrary } from "./library/policy-library";
 import { REASON_CODES, REASONS } from "./library/reasons";
 import { validateLibrary } from "./library/validate-library";
+import { describeLibrary } from "./library/library-catalogue";
 import { percent, yuan } from "./money";
 import { makeClaim, makePerson } from "./test-factories";
 
@@ -26,6 +27,14 @@ describe("policy library validation", () => {
       expect(row.label).toMatch(/[\u4e00-\u9fff]/);
       for (const version of row.versions) expect(version.citation.article.length).toBeGreaterThan(0);
     }
+  });
+
+  it("describes itself as JSON for the policy-library page", () => {
+    const catalogue = describeLibrary();
+    expect(catalogue.documents).toHaveLength(7);
+    const cap = catalogue.parameters.find((row) => row.id === "insurance.annualCap");
+    expect(cap?.versions[0]).toMatchObject({ value: "70000.00", citation: { document: "SX-JM-2024", documentNumber: "晋医保发〔2024〕19号" } });
+    expect(JSON.parse(JSON.stringify(catalogue))).toEqual(catalogue);
   });
 
   it("every reason code has a Chinese message", () => {

@@ -8,7 +8,9 @@ import type { CaseFile } from "./domain";
 import type { EntitlementResult } from "./entitlements";
 import { computeEntitlements } from "./entitlements";
 import { DEFAULT_LIBRARY } from "./library/policy-library";
-import { formatRate, formatYuan } from "./money";
+import { formatYuan } from "./money";
+import type { JsonValue } from "./to-json";
+import { toJson } from "./to-json";
 
 export type CaseResult = { caseId: string; claims: ClaimResult[]; entitlements: EntitlementResult[]; accumulators: Accumulators };
 
@@ -16,24 +18,6 @@ export function runCase(caseFile: CaseFile, opts: ComputeOptions = {}): CaseResu
   const { results, accumulators } = replayClaims(caseFile.person, caseFile.claims, {}, opts);
   const entitlements = computeEntitlements(caseFile.person, caseFile.entitlements, accumulators, opts.library ?? DEFAULT_LIBRARY);
   return { caseId: caseFile.id, claims: results, entitlements, accumulators };
-}
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
-/** Turns engine values into JSON: fen → "12.34", rates → "85%", nested objects and arrays kept. */
-export function toJson(value: unknown): JsonValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint") return formatYuan(value);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map((entry) => toJson(entry));
-  if (typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    if (typeof record.num === "bigint" && typeof record.den === "bigint" && Object.keys(record).length === 2) return formatRate({ num: record.num, den: record.den });
-    const out: { [key: string]: JsonValue } = {};
-    for (const [key, entry] of Object.entries(record)) if (entry !== undefined) out[key] = toJson(entry);
-    return out;
-  }
-  return null;
 }
 
 function traceJson(trace: readonly TraceLine[]): JsonValue {
