@@ -34,10 +34,9 @@ type Factory = {
 };
 
 export const test = base.extend<Factory>({
-  // eslint-disable-next-line no-empty-pattern
-  makeUser: async ({}, use, testInfo) => {
+  makeUser: async ({}, provide, testInfo) => {
     const made: string[] = [];
-    await use(async (role, regionCode, password = "E2e-pass-2026") => {
+    await provide(async (role, regionCode, password = "E2e-pass-2026") => {
       const username = `e2e-${testInfo.workerIndex}-${Date.now().toString(36)}-${made.length}`;
       const user = await prisma.user.create({
         data: { username, displayName: `测试用户${made.length + 1}`, role, regionCode, passwordHash: await bcrypt.hash(password, 4) },
@@ -47,8 +46,8 @@ export const test = base.extend<Factory>({
     });
     await prisma.user.deleteMany({ where: { id: { in: made } } });
   },
-  signInAs: async ({ baseURL }, use) => {
-    await use(async (page, user) => {
+  signInAs: async ({ baseURL }, provide) => {
+    await provide(async (page, user) => {
       const dbUser = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
       const name = "authjs.session-token";
       const value = await encode({
