@@ -2,7 +2,7 @@ import type { ClaimContext, TraceParamRef } from "../claim-context";
 import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Rate } from "../money";
-import { applyRate, minFen, positive, subtractRate } from "../money";
+import { applyRate, minFen, positive, roundHalfUp, subtractRate } from "../money";
 import type { Citation } from "../library/documents";
 import type { InpatientTier } from "../library/parameters";
 
@@ -306,23 +306,22 @@ function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   if (!rule) return null;
   used.push(ref(rule));
   const named = new Set(rule.value.namedDrugs.map((name) => name.toUpperCase()));
-  // Rate by item: the six first special drugs 70 %, other dual-channel drugs 60 %; SELF_PAY excluded.
-  let numerator = 0n;
-  let denominator = 1n;
-  let scopeSeen = 0n;
+  // The six first special drugs at 70 %, everything else in scope at 60 %: split the policy scope
+  // into the named drugs' part and the rest, then one rounding for the payout line.
   const { claim } = ctx;
+  let namedScope = 0n;
   for (let i = 0; i < claim.items.length; i++) {
     const item = claim.items[i];
     if (!item || item.class === "SELF_PAY") continue;
-    const amount = ctx.netItems[i] ?? 0n;
     const isNamed = item.named === true || (item.drug !== undefined && named.has(item.drug.toUpperCase()));
-    const rate: Rate = isNamed ? rule.value.namedRate : rule.value.otherRate;
-    numerator = numerator * rate.den + amount * rate.num * denominator;
-    denominator = denominator * rate.den;
-    scopeSeen += amount;
+    if (isNamed) namedScope += ctx.netItems[i] ?? 0n;
   }
-  const raw = scopeSeen === 0n ? 0n : (numerator * 2n + denominator) / (denominator * 2n);
-  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, "药品金额 × 支付比例（6种首批特药70%，其他60%）", { policyScope: ctx.amounts.policyScope }, [ref(rule)], rule.citation);
+  if (namedScope > ctx.amounts.policyScope) namedScope = ctx.amounts.policyScope;
+  const otherScope = ctx.amounts.policyScope - namedScope;
+  const namedRate: Rate = rule.value.namedRate;
+  const otherRate: Rate = rule.value.otherRate;
+  const raw = roundHalfUp(namedScope * namedRate.num * otherRate.den + otherScope * otherRate.num * namedRate.den, namedRate.den * otherRate.den);
+  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, "首批6种特药金额 × 70% + 其他“双通道”药品金额 × 60%", { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation);
   return raw;
 }
 
