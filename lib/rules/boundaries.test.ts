@@ -156,8 +156,8 @@ describe("one-off assistance (YQ-JZ-2019 §4(2)3)", () => {
   const person = makePerson({ identityTypes: ["LOW_INCOME"] });
   const at = (base: string, appliedOn = "2026-02-01") => oneOffAssistance(person, 2025, appliedOn, { "assistance:2025:oneOffBase": y(base) }, false);
   it.each([
-    ["19999.99", "0.00", false],
-    ["20000.00", "0.00", false],
+    ["19999.99", "0.00", true],
+    ["20000.00", "0.00", true],
     ["20000.01", "0.01", true],
     ["29999.98", "4999.99", true],
     ["30000.00", "5000.00", true],
@@ -276,8 +276,8 @@ describe("pharmacy card", () => {
     expect(run(family, pharmacy("2026-05-01")).codes).toContain("CARD_NOT_ELIGIBLE");
   });
   it.each([
-    ["449.99", "0.00", false],
-    ["450.00", "0.00", false],
+    ["449.99", "0.00", true],
+    ["450.00", "0.00", true],
     ["450.01", "22.50", true],
   ])("chronic quarter above 450: own %s → %s", (own, amount, eligible) => {
     const result = cardChronicQuarter(veteran(), "2026Q3", { "card:2026Q3:chronicOwn": y(own) }, 0n);

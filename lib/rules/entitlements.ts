@@ -128,13 +128,15 @@ export function oneOffAssistance(person: Person, year: number, appliedOn: string
     params: [ref(rule)],
     citation: rule.citation,
   });
+  // Eligibility is who may apply and when (identity, window, once a year); the 20,000 threshold is
+  // part of the amount, so an eligible applicant below it is told so with amount 0.
   if (!identityHeld) reasons.push(reason("NOT_ELIGIBLE_IDENTITY", rule.citation));
   if (!inWindow) reasons.push(reason("OUTSIDE_APPLICATION_WINDOW", rule.citation));
-  if (computed === 0n) reasons.push(reason("BELOW_THRESHOLD", rule.citation));
   if (alreadyPaid) reasons.push(reason("ALREADY_PAID_THIS_YEAR", rule.citation));
-  if (reasons.length === 0) {
+  result.eligible = reasons.length === 0;
+  if (result.eligible) {
     result.amount = computed;
-    result.eligible = true;
+    if (computed === 0n) reasons.push(reason("BELOW_THRESHOLD", rule.citation));
   }
   return result;
 }
@@ -177,7 +179,8 @@ export function cardChronicQuarter(person: Person, quarter: string, accumulators
   if (raw === 0n) reasons.push(reason("BELOW_THRESHOLD", rule.citation));
   else if (amount < raw) reasons.push(reason("ANNUAL_CAP_REACHED", rule.citation));
   result.amount = amount;
-  result.eligible = raw > 0n;
+  // The card holder is eligible; a quarter at or below 450 simply pays 0 (BELOW_THRESHOLD).
+  result.eligible = true;
   return result;
 }
 
@@ -191,7 +194,7 @@ export function computeEntitlements(person: Person, requests: readonly Entitleme
         return monthlyAllowance(person, request.year, library);
       case "YQ_ONE_OFF_ASSISTANCE": {
         const result = oneOffAssistance(person, request.year, request.appliedOn, accumulators, oneOffPaid.has(request.year), library);
-        if (result.eligible) oneOffPaid.add(request.year);
+        if (result.eligible && result.amount > 0n) oneOffPaid.add(request.year);
         return result;
       }
       case "SX_CARD_CHRONIC": {
