@@ -89,8 +89,45 @@ const CHAR_OID = 18;
 const TEXT_OID = 25;
 function fixCharFields(res) {
   if (Array.isArray(res)) res.forEach(fixCharFields);
-  else if (res && Array.isArray(res.fields)) for (const f of res.fields) if (f.dataTypeID === CHAR_OID) f.dataTypeID = TEXT_OID;
+  else if (res && Array.isArray(res.fields)) {
+    const charColumns = [];
+    res.fields.forEach((f, i) => {
+      if (f.dataTypeID === CHAR_OID) {
+        f.dataTypeID = TEXT_OID;
+        charColumns.push(i);
+      }
+    });
+    if (charColumns.length) Object.defineProperty(res, "charColumns", { value: charColumns, enumerable: false });
+  }
   return res;
+}
+
+/**
+ * The engine reads "char" columns as Character values (it panics on Text): after the adapter has
+ * built its result from the text-typed fields, give those columns back the Character type.
+ */
+async function reportCharColumns(queryable) {
+  const { ColumnTypeEnum } = await import("@prisma/driver-adapter-utils");
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  let lastCharColumns = null;
+  queryable.performIO = async (query) => {
+    const res = await performIO(query);
+    lastCharColumns = res?.charColumns ?? null;
+    return res;
+  };
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    const cols = lastCharColumns;
+    lastCharColumns = null;
+    if (cols) for (const i of cols) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (typeof queryable.startTransaction === "function") {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => reportCharColumns(await startTransaction(...args));
+  }
+  return queryable;
 }
 
 async function makePgPool(url) {
@@ -114,7 +151,7 @@ async function makePgPool(url) {
 async function pgAdapter(url, onDispose) {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const pool = await makePgPool(url);
-  const adapter = await new PrismaPg(pool).connect();
+  const adapter = await reportCharColumns(await new PrismaPg(pool).connect());
   // adapter-pg splits scripts on ';', which breaks dollar-quoted function bodies: send the whole
   // script as one simple-protocol query instead (multi-statement, like the native engine).
   adapter.executeScript = async (script) => {
@@ -160,7 +197,7 @@ async function pgliteAdapter(dataDir) {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const db = new PGlite(dataDir && dataDir !== "memory" ? { dataDir } : undefined);
   await db.waitReady;
-  const adapter = await new PrismaPGlite(charSafePglite(db)).connect();
+  const adapter = await reportCharColumns(await new PrismaPGlite(charSafePglite(db)).connect());
   // The published adapter does not await exec(): errors would be lost.
   adapter.executeScript = async (script) => {
     try {
@@ -236,9 +273,22 @@ function adapterFactory(datasource) {
           debug("shadow: CREATE DATABASE failed, falling back to PGlite:", e.message);
           return pgliteAdapter("memory");
         }
+        // A server that ignores the database name of a connection (PGlite behind pglite-socket
+        // accepts CREATE DATABASE but always serves its one database) would make the engine reset
+        // the main database as its "shadow": check where the URL really leads first.
+        const shadowUrlForName = withDatabase(url, name);
+        const landed = await adminQuery(shadowUrlForName, "SELECT current_database() AS db")
+          .then((r) => r.rows[0]?.db)
+          .catch((e) => `error: ${e.message}`);
+        if (landed !== name) {
+          await adminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`).catch(() => {});
+          if (shadowMode === "server") throw new Error(`shadow database ${name} is not reachable by name (got ${landed})`);
+          debug(`shadow: connecting to ${name} lands in ${landed}; using an in-memory PGlite`);
+          return pgliteAdapter("memory");
+        }
         debug("shadow: temporary database", name);
         // The pool names the database explicitly and is closed before the database is dropped.
-        return pgAdapter(withDatabase(url, name), async () => {
+        return pgAdapter(shadowUrlForName, async () => {
           await adminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(async () => {
             await adminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`).catch((e) => log("WARN", `could not drop shadow database ${name}: ${e.message}`));
           });
@@ -499,6 +549,19 @@ async function runRpc(opts) {
 }
 
 // ---------------------------------------------------------------------------------------------
+process.on("uncaughtException", (e) => {
+  const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.get?.();
+  debug("uncaughtException", panic ?? "", e);
+  log("ERROR", panic ? `schema engine panic: ${panic}` : `schema engine bridge: ${e?.stack ?? e}`);
+  process.exit(101);
+});
+process.on("unhandledRejection", (e) => {
+  debug("unhandledRejection", e);
+  log("ERROR", `schema engine bridge: ${e?.stack ?? e}`);
+  process.exit(101);
+});
+process.on("exit", (code) => debug("exit", code));
+
 const opts = parseArgs(process.argv.slice(2));
 if (opts.version) {
   const wasm = await loadWasm();
