@@ -162,7 +162,7 @@ export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policySco
     addReason(ctx, stage, "SETTLED_AMOUNT_USED", null, field);
     if (ctx.tracing) {
       addTrace(ctx, {
-        id: `${stageLinePrefix(stage)}.settled`,
+        id: `${stageLinePrefix(stage)}.settled.${field}`,
         stage,
         label,
         value: settled,
@@ -178,7 +178,7 @@ export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policySco
   addReason(ctx, stage, "SETTLED_AMOUNT_MISSING", null, field);
   if (ctx.tracing) {
     addTrace(ctx, {
-      id: `${stageLinePrefix(stage)}.noRule`,
+      id: `${stageLinePrefix(stage)}.noRule.${field}`,
       stage,
       label,
       value: 0n,

@@ -48,8 +48,16 @@ describe("golden cases through the module", () => {
     it(`${file.id} (${file.path.replace(ROOT, ".")})`, () => {
       const parsed = parseCaseFile(file.json);
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      const output = caseResultJson(runCase(parsed.value));
+      const result = runCase(parsed.value);
+      const output = caseResultJson(result);
       expect(mismatches(file.expected, output)).toEqual([]);
+      // Worksheet promises: unique line ids within a claim, and personal = gross − every payout.
+      for (const claim of result.claims) {
+        const ids = claim.trace.map((line) => line.id);
+        expect(new Set(ids).size, claim.claimId).toBe(ids.length);
+        const a = claim.amounts;
+        expect(a.personal).toBe(a.gross - a.discount - a.insurance - a.criticalIllness - a.assistance - a.specialCare - a.specialCareLarge - a.hospitalAbsorbed - a.card);
+      }
     });
   }
 });

@@ -144,7 +144,7 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     // The settled figure stands in for the missing schedule, but a claim type sharing the annual
     // cap still cannot pay past it (SX-JM-2024 §3); a cut is flagged as a difference.
     const settled = takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
-    ctx.amounts.insurance = limitByAnnualCap(ctx, settled, []);
+    ctx.amounts.insurance = limitByAnnualCap(ctx, settled, [], true);
     if (ctx.amounts.insurance !== settled) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
   } else {
     ctx.amounts.insurance = limitByAnnualCap(ctx, raw, used);
@@ -153,11 +153,12 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
   if (ctx.amounts.insurance > 0n) addPayout(ctx, STAGE, "insurance.amount", "基本医保统筹支付", ctx.amounts.insurance, ctx.params["insurance.annualCap"]?.citation ?? null);
 }
 
-function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[]): Fen {
+function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[], settled = false): Fen {
   const cap = ctx.params["insurance.annualCap"];
   const capTypes = ctx.params["insurance.annualCapClaimTypes"];
   if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) {
-    traceAmount(ctx, raw, raw, null, used);
+    // A settled figure outside any cap stands as it is; its own trace line already says so.
+    if (!settled) traceAmount(ctx, raw, raw, null, used);
     return raw;
   }
   const key = accKey("insurance", ctx.year, "paid");

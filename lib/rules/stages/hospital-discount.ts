@@ -5,6 +5,7 @@ import { holdsIdentity } from "../domain";
 import type { BillItem, Person } from "../domain";
 import type { Fen } from "../money";
 import { applyRate, roundHalfUp } from "../money";
+import { FEE_LABELS } from "../library/labels";
 import type { FeeDiscountRule } from "../library/parameters";
 
 // SX-YF-2024 Art. 12: 优抚对象 at public hospitals in Shanxi get fee discounts by fee kind; the
@@ -39,7 +40,7 @@ export function applyHospitalDiscount(ctx: ClaimContext): void {
       addTrace(ctx, {
         id: `discount.item${index + 1}.${item.fee}`,
         stage: "hospitalDiscount",
-        label: `第${index + 1}项减免`,
+        label: `第${index + 1}项减免（${FEE_LABELS[item.fee]}）`,
         value: discount,
         formula: rule.kind === "BED_DAYS" ? "床位费 ÷ 天数 × (前15天 × 10% + 第16天起 × 5%)" : "收费项目金额 × 减免比例",
         inputs: { amount: item.amount, fee: item.fee, days: item.days ?? null, rate: rule.kind === "BED_DAYS" ? rule.firstRate : rule.rate },

@@ -5,6 +5,7 @@ import { identitiesOn } from "../domain";
 import type { IdentityType, Person } from "../domain";
 import type { Fen, Fraction } from "../money";
 import { applyRate, fraction, fractionMin, fractionPositivePart, fractionTimesRate, minFen, positive, roundFraction } from "../money";
+import { IDENTITY_LABELS } from "../library/labels";
 import type { ParameterValues, SpecialCareGroup } from "../library/parameters";
 
 const STAGE = "specialCare" as const;
@@ -80,7 +81,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
       addTrace(ctx, {
         id: `specialCare.candidate.${candidate.identity}`,
         stage: STAGE,
-        label: `比较：${candidate.identity}（${candidate.group}类）`,
+        label: `比较：${IDENTITY_LABELS[candidate.identity]}（${candidate.group}类）`,
         value: pay,
         formula: "min(补助基数 × 医院级别补助比例, 年度限额 − 本年已补助)",
         inputs: { base, rate: schedule.rates[level], level, annualLimit: schedule.annualLimit, paidBefore },
