@@ -3,7 +3,7 @@ export interface EmbeddedDb {
   url: string;
   port: number;
   pid: number;
-  /** true when a server started earlier with `embedded-db.mjs start` was reused (stop() is then a no-op). */
+  /** true when a server started earlier with `embedded-db.mjs start` (same data directory) was reused — only when no port/dataDir option is given; stop() is then a no-op. */
   reused: boolean;
   stop(): Promise<void>;
 }

@@ -248,7 +248,10 @@ function spawnServer(opts) {
 export async function startEmbeddedDb(overrides = {}) {
   const opts = options([], overrides);
   const running = readState();
-  if (running && (await portAnswers(running.port)) && (overrides.dataDir === undefined || running.dataDir === opts.dataDir)) {
+  // Reuse a server started with `embedded-db.mjs start`, unless the caller asked for a specific
+  // port or data directory (tests ask for port 0 + "memory" to get a private database).
+  const wantsOwn = overrides.port !== undefined || overrides.dataDir !== undefined;
+  if (!wantsOwn && running && running.dataDir === opts.dataDir && (await portAnswers(running.port))) {
     log(`reusing the embedded database already running (pid ${running.pid}) at ${running.url}`);
     return { url: running.url, port: running.port, pid: running.pid, reused: true, stop: async () => {} };
   }
