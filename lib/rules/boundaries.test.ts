@@ -271,6 +271,10 @@ describe("pharmacy card", () => {
     expect(cheaperCard.format("card")).toBe("15.00");
     expect(cheaperCard.format("personal")).toBe("85.00");
   });
+  it("a veteran's spouse living in Qijiang holds a card through the veteran's Shanxi registration", () => {
+    const spouse = makePerson({ jurisdiction: "CN-CQ-QJ", identityTypes: ["VETERAN_FAMILY"], relation: "SPOUSE", veteranHukouProvince: "SX", hukouProvince: "CQ", card: { appliedOn: "2026-03-01" } });
+    expect(run(spouse, pharmacy("2026-05-01")).format("card")).toBe("15.00");
+  });
   it("family of a veteran registered outside Shanxi cannot hold a card", () => {
     const family = makePerson({ identityTypes: ["VETERAN_FAMILY"], relation: "SPOUSE", veteranHukouProvince: "BJ", hukouProvince: "SX", card: { appliedOn: "2026-03-01" } });
     expect(run(family, pharmacy("2026-05-01")).codes).toContain("CARD_NOT_ELIGIBLE");

@@ -12,7 +12,7 @@ import type { PolicyLibrary } from "./library/policy-library";
 import { DEFAULT_LIBRARY } from "./library/policy-library";
 import type { ReasonCode } from "./library/reasons";
 import { REASONS } from "./library/reasons";
-import { cardStatus } from "./stages/pharmacy-card";
+import { cardParameters, cardStatus } from "./stages/pharmacy-card";
 
 export type EntitlementResult = {
   programme: Programme;
@@ -147,7 +147,7 @@ export function cardChronicQuarter(person: Person, quarter: string, accumulators
   const range = quarterRange(quarter);
   const trace: TraceLine[] = [];
   const reasons: ReasonEntry[] = [];
-  const params = library.resolve(person.jurisdiction, range.to);
+  const params = cardParameters(library, range.to);
   const rule = params["card.chronic"];
   const programme = params["card.programme"];
   const result = { programme: "SX_CARD_CHRONIC" as const, quarter, amount: 0n, eligible: false, reasons, trace, period: null as string | null };

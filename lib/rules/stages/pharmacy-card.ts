@@ -5,13 +5,23 @@ import type { Person } from "../domain";
 import { holdsIdentity } from "../domain";
 import type { Fen, Rate } from "../money";
 import { minFen, positive, rateEquals, roundHalfUp, applyRate } from "../money";
-import type { ResolvedParameters } from "../library/policy-library";
+import type { PolicyLibrary, ResolvedParameters } from "../library/policy-library";
 import type { ReasonCode } from "../library/reasons";
 
 const STAGE = "pharmacyCard" as const;
 
 function provinceOf(jurisdiction: string): string {
   return jurisdiction.split("-")[1] ?? "";
+}
+
+/**
+ * The card is a Shanxi programme whose holders are decided by the veteran's household registration,
+ * not by where the holder lives (family members may live anywhere): its rules are read as Shanxi's.
+ */
+export const CARD_JURISDICTION = "CN-SX" as const;
+
+export function cardParameters(library: PolicyLibrary, date: string): ResolvedParameters {
+  return library.resolve(CARD_JURISDICTION, date);
 }
 
 export type CardStatus = { ok: true; period: string } | { ok: false; code: ReasonCode };
@@ -44,8 +54,9 @@ export function cardStatus(person: Person, date: string, params: ResolvedParamet
 export function applyPharmacyCard(ctx: ClaimContext): void {
   const { claim, person } = ctx;
   if (claim.type !== "PHARMACY" && claim.type !== "ONLINE_PHARMACY") return;
-  const pharmacy = ctx.params["card.pharmacy"];
-  const status = cardStatus(person, claim.date, ctx.params);
+  const params = cardParameters(ctx.library, claim.date);
+  const pharmacy = params["card.pharmacy"];
+  const status = cardStatus(person, claim.date, params);
   if (!pharmacy || !status.ok) {
     addReason(ctx, STAGE, status.ok ? "NO_RULE_IN_FORCE" : status.code);
     if (ctx.tracing) {
@@ -112,12 +123,13 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
 
 /** After the claim is settled: own payments for the chronic-disease quarterly subsidy. */
 export function recordCardChronic(ctx: ClaimContext): void {
-  const chronic = ctx.params["card.chronic"];
+  const params = cardParameters(ctx.library, ctx.claim.date);
+  const chronic = params["card.chronic"];
   const { claim } = ctx;
   if (!chronic || !chronic.value.claimTypes.includes(claim.type)) return;
   const eligibleDisease = claim.diagnoses.some((diagnosis) => chronic.value.diseases.includes(diagnosis));
   if (!claim.hospital?.cardDesignated || !eligibleDisease) return;
-  const status = cardStatus(ctx.person, claim.date, ctx.params);
+  const status = cardStatus(ctx.person, claim.date, params);
   if (!status.ok) {
     addReason(ctx, STAGE, status.code);
     return;
