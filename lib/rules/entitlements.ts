@@ -51,11 +51,14 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
     if (!allowance || !groups) continue;
     anyRule = true;
     let best: { identity: IdentityType; amount: Fen } | null = null;
+    const compared: string[] = [];
     for (const identity of identitiesOn(person, first)) {
       const monthly = allowance.value.monthly[identity];
       if (monthly === undefined) continue;
       const minAge = groups.value.minAge[identity];
       if (minAge !== undefined && ageOn(person.birthDate, first) < minAge) continue;
+      compared.push(identity);
+      // Several identities: the highest standard (QJ-YF-2023 Art. 3, 就高).
       if (best === null || monthly > best.amount) best = { identity, amount: monthly };
     }
     if (!best) continue;
@@ -71,7 +74,7 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
       label: `${year}年${month}月定额门诊补助`,
       value: best.amount,
       formula: "当月1日具备的补助身份中标准最高者",
-      inputs: { identity: best.identity },
+      inputs: { identity: best.identity, compared },
       params: [ref(allowance), ref(groups)],
       citation: allowance.citation,
     });
