@@ -6,6 +6,7 @@ import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import { SelectField } from "@/components/select-field";
 import { SubmitButton } from "@/components/submit-button";
+import { useFormKey } from "@/components/use-form-key";
 import { IDLE, submittedValues } from "@/lib/action-state";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/lib/users/users.actions";
 
@@ -14,10 +15,11 @@ type Option = { value: string; label: string };
 export function CreateUserForm({ roles, regions }: { roles: Option[]; regions: Option[] }) {
   const t = useTranslations("users");
   const [state, formAction] = useActionState(createUserAction, IDLE);
+  const formKey = useFormKey(state);
   const e = state.status === "error" ? state.fieldErrors : undefined;
   const v = submittedValues(state);
   return (
-    <form action={formAction} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2" noValidate>
+    <form key={formKey} action={formAction} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2"><FormMessage state={state} success={state.status === "ok" ? t("created", { username: state.data.username }) : undefined} /></div>
       <Field name="username" label={t("username")} hint={t("usernameHint")} defaultValue={v.username} error={e?.username} required />
       <Field name="displayName" label={t("displayName")} defaultValue={v.displayName} error={e?.displayName} required />
@@ -36,10 +38,11 @@ export function UpdateUserForm({ user, roles, regions }: {
 }) {
   const t = useTranslations("users");
   const [state, formAction] = useActionState(updateUserAction, IDLE);
+  const formKey = useFormKey(state);
   const e = state.status === "error" ? state.fieldErrors : undefined;
   const v = submittedValues(state);
   return (
-    <form action={formAction} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2" noValidate>
+    <form key={formKey} action={formAction} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 sm:grid-cols-2" noValidate>
       <div className="sm:col-span-2"><FormMessage state={state} success={t("saved")} /></div>
       <input type="hidden" name="id" value={user.id} />
       <input type="hidden" name="version" value={user.version} />

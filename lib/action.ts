@@ -9,7 +9,17 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 
-export type ActionContext = { actor: Actor; requestId: string };
+export type ActionContext = { actor: Actor; requestId: string; values: Record<string, string | string[]> };
+
+/** FormData as an object; a name sent several times (checkboxes) becomes an array. */
+export function formDataObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key);
+    out[key] = all.length === 1 ? (all[0] as FormDataEntryValue) : all;
+  }
+  return out;
+}
 
 const SECRET_FIELD = /password|^current$|^next$|^confirm$/i;
 
@@ -36,11 +46,14 @@ export function defineAction<S extends z.ZodType, T>(
     if (!actor) return { status: "error", message: t("errors.sessionExpired") };
     if (!hasPermission(actor.role, config.permission)) return { status: "error", message: t("errors.forbidden") };
 
-    const raw = Object.fromEntries(formData.entries());
+    const raw = formDataObject(formData);
     // Echoed back on refusal so the form keeps what was typed; secrets are never sent back.
-    const values = Object.fromEntries(
-      Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$") && !SECRET_FIELD.test(e[0])),
-    );
+    const values: Record<string, string | string[]> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (key.startsWith("$") || SECRET_FIELD.test(key)) continue;
+      if (typeof value === "string") values[key] = value;
+      else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === "string");
+    }
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
@@ -53,7 +66,7 @@ export function defineAction<S extends z.ZodType, T>(
     }
 
     try {
-      const data = await handler(parsed.data, { actor, requestId });
+      const data = await handler(parsed.data, { actor, requestId, values });
       return { status: "ok", data };
     } catch (error) {
       unstable_rethrow(error);

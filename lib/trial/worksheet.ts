@@ -1,0 +1,50 @@
+// The JSON shape of one claim's result (lib/rules/run-case.ts claimResultJson) as the worksheet
+// component reads it. Amounts are yuan strings with two decimals.
+export type WorksheetCitation = { document: string; article: string } | null;
+
+export type WorksheetData = {
+  gross: string;
+  discount: string;
+  policyScope: string;
+  firstSelfPay: string;
+  selfPay: string;
+  insurance: string;
+  routeReduction: string;
+  criticalIllness: string;
+  assistance: string;
+  specialCare: string;
+  specialCareLarge: string;
+  hospitalAbsorbed: string;
+  card: string;
+  personal: string;
+  stageOrder: string[];
+  lines: { stage: string; id: string; label: string; amount: string; citation: WorksheetCitation }[];
+  reasons: { stage: string; code: string; message: string; citation: WorksheetCitation; detail?: string }[];
+  flags: { code: string; field: string; settled: string; computed?: string }[];
+  trace: {
+    id: string;
+    stage: string;
+    label: string;
+    value: unknown;
+    formula: string;
+    inputs: Record<string, unknown>;
+    params: { id: string; jurisdiction: string; from: string }[];
+    citation: WorksheetCitation;
+  }[];
+  receipt: { engineVersion: string; rulesetHash: string; inputHash: string; outputHash: string } | null;
+};
+
+/** The amounts a worksheet summarises, in chain order. */
+export const WORKSHEET_AMOUNTS = [
+  "gross",
+  "discount",
+  "policyScope",
+  "insurance",
+  "criticalIllness",
+  "assistance",
+  "specialCare",
+  "specialCareLarge",
+  "hospitalAbsorbed",
+  "card",
+  "personal",
+] as const;
