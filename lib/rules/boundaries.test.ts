@@ -361,6 +361,10 @@ describe("hospital discounts", () => {
     const claim = makeClaim({ items: [item(amount, { fee: "BED", days })] });
     expect(run(makePerson({ identityTypes: ["DEMOBILIZED"] }), claim).format("discount")).toBe(discount);
   });
+  it("a bed item without days takes the stay's length from admission to discharge", () => {
+    const claim = makeClaim({ admitted: "2025-05-01", date: "2025-05-21", items: [item("2000.00", { fee: "BED" })] });
+    expect(run(makePerson({ identityTypes: ["DEMOBILIZED"] }), claim).format("discount")).toBe("175.00");
+  });
   it("general consultation waived, prenatal exam for women only, private hospitals excluded", () => {
     const person = makePerson({ identityTypes: ["MARTYR_FAMILY"], sex: "F" });
     const claim = makeClaim({ type: "OUTPATIENT", items: [item("10.00", { fee: "GENERAL_CONSULTATION" }), item("200.00", { fee: "PRENATAL_EXAM" }), item("100.00", { fee: "REEMPLOYMENT_CHECKUP" })] });

@@ -81,3 +81,10 @@ export function within(date: IsoDate, from: IsoDate, to: IsoDate | null): boolea
 export function overlaps(aFrom: IsoDate, aTo: IsoDate | null, bFrom: IsoDate, bTo: IsoDate | null): boolean {
   return (bTo === null || aFrom <= bTo) && (aTo === null || bFrom <= aTo);
 }
+
+/** Whole days from `from` to `to` (hospital stays count the admission day, not the discharge day). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const start = Date.UTC(yearOf(from), monthOf(from) - 1, Number(from.slice(8, 10)));
+  const end = Date.UTC(yearOf(to), monthOf(to) - 1, Number(to.slice(8, 10)));
+  return Math.round((end - start) / 86_400_000);
+}

@@ -1,6 +1,6 @@
 import type { ClaimContext } from "../claim-context";
 import { addPayout, addReason, addTrace, ref } from "../claim-context";
-import { ageOn } from "../dates";
+import { ageOn, daysBetween } from "../dates";
 import { holdsIdentity } from "../domain";
 import type { BillItem, Person } from "../domain";
 import type { Fen } from "../money";
@@ -32,7 +32,9 @@ export function applyHospitalDiscount(ctx: ClaimContext): void {
   let total = 0n;
   claim.items.forEach((item, index) => {
     const rule = rules.value[item.fee];
-    const discount = itemDiscount(item, rule, person, claim.date);
+    // A bed item without its own day count takes the stay's length (admission day to discharge).
+    const days = item.days ?? (item.fee === "BED" && claim.admitted ? Math.max(1, daysBetween(claim.admitted, claim.date)) : undefined);
+    const discount = itemDiscount(days === item.days ? item : { ...item, days }, rule, person, claim.date);
     if (discount === 0n) return;
     ctx.netItems[index] = item.amount - discount;
     total += discount;
@@ -43,7 +45,7 @@ export function applyHospitalDiscount(ctx: ClaimContext): void {
         label: `第${index + 1}项减免（${FEE_LABELS[item.fee]}）`,
         value: discount,
         formula: rule.kind === "BED_DAYS" ? "床位费 ÷ 天数 × (前15天 × 10% + 第16天起 × 5%)" : "收费项目金额 × 减免比例",
-        inputs: { amount: item.amount, fee: item.fee, days: item.days ?? null, rate: rule.kind === "BED_DAYS" ? rule.firstRate : rule.rate },
+        inputs: { amount: item.amount, fee: item.fee, days: days ?? null, rate: rule.kind === "BED_DAYS" ? rule.firstRate : rule.rate },
         params: [ref(rules)],
         citation: { document: rules.citation.document, article: rule.clause },
       });
