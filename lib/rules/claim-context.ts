@@ -85,7 +85,8 @@ export type ClaimContext = {
   /** Inpatient admissions of the year before this one (deductible halving). */
   admissionsBefore?: bigint;
   /** Which of stages 4/5 already ran, for the base of the later one. */
-  ran: Set<StageId>;
+  assistanceRan: boolean;
+  specialCareRan: boolean;
   amounts: ClaimAmounts;
   acc: Record<string, bigint>;
   readonly tracing: boolean;
@@ -118,13 +119,17 @@ export function addPayout(ctx: ClaimContext, stage: StageId, id: string, label: 
  * Accumulator key `${programme}:${period}:${name}`. Memoised so the hot path reuses one interned
  * string per key instead of building it on every claim.
  */
-const KEY_CACHE = new Map<string, Map<string, string>>();
+const KEY_CACHE = new Map<string, Map<string, Map<string, string>>>();
 export function accKey(programme: string, period: string, name: string): string {
-  const head = `${programme}:${name}`;
-  let perPeriod = KEY_CACHE.get(head);
+  let perName = KEY_CACHE.get(programme);
+  if (!perName) {
+    perName = new Map();
+    KEY_CACHE.set(programme, perName);
+  }
+  let perPeriod = perName.get(name);
   if (!perPeriod) {
     perPeriod = new Map();
-    KEY_CACHE.set(head, perPeriod);
+    perName.set(name, perPeriod);
   }
   let key = perPeriod.get(period);
   if (key === undefined) {

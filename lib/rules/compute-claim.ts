@@ -115,7 +115,8 @@ export function computeClaim(person: Person, claim: Claim, accumulatorsBefore: A
     enrolled: enrolmentOn(person, claim.date) !== null,
     netItems,
     quotaStay: false,
-    ran: new Set(),
+    assistanceRan: false,
+    specialCareRan: false,
     amounts,
     acc: { ...accumulatorsBefore },
     tracing,
@@ -140,7 +141,8 @@ export function computeClaim(person: Person, claim: Claim, accumulatorsBefore: A
   }
   for (const stage of stageOrder) {
     STAGE_RUNNERS[stage](ctx);
-    ctx.ran.add(stage);
+    if (stage === "medicalAssistance") ctx.assistanceRan = true;
+    else if (stage === "specialCare") ctx.specialCareRan = true;
   }
   amounts.personal =
     amounts.gross -

@@ -42,7 +42,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     compareSettled(ctx, STAGE, "assistance", 0n);
     return;
   }
-  const subsidyFirst = ctx.ran.has("specialCare") ? ctx.amounts.specialCare + ctx.amounts.specialCareLarge : 0n;
+  const subsidyFirst = ctx.specialCareRan ? ctx.amounts.specialCare + ctx.amounts.specialCareLarge : 0n;
   const base = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.criticalIllness - subsidyFirst);
   const form = claim.type === "INPATIENT" ? "INPATIENT" : "OUTPATIENT";
   const oneOff = ctx.params["assistance.oneOff"];

@@ -67,7 +67,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
     addReason(ctx, STAGE, tooYoung ? "AGE_BELOW_MINIMUM" : "NOT_ELIGIBLE_IDENTITY", groups.citation);
     return;
   }
-  const assistanceFirst = ctx.ran.has("medicalAssistance") ? ctx.amounts.assistance : 0n;
+  const assistanceFirst = ctx.assistanceRan ? ctx.amounts.assistance : 0n;
   const base = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.criticalIllness - assistanceFirst);
   const level = claim.hospital?.level ?? 3;
   const paidKey = accKey("specialCare", ctx.year, "inpatient");
