@@ -10,6 +10,7 @@ import { computeClaim, replayClaims } from "./compute-claim";
 import type { BillItem, Claim, ClaimType, FeeKind, IdentityType, ItemClass, Person, Route } from "./domain";
 import { isoDate } from "./dates";
 import { yuan } from "./money";
+import { computeEntitlements } from "./entitlements";
 import { makePerson } from "./test-factories";
 
 const RUNS = 300;
@@ -210,6 +211,26 @@ describe("properties", () => {
       fc.property(cardCaseArb, ({ claims }) => {
         const { results } = replayClaims(cardHolder, claims, {}, { trace: false });
         expect(results.reduce((sum, result) => sum + result.amounts.card, 0n)).toBeLessThanOrEqual(yuan(30_000));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("entitlement caps hold however the quarters and applications come", () => {
+    const quarters = ["2026Q2", "2026Q3", "2026Q4", "2027Q1", "2027Q2"];
+    fc.assert(
+      fc.property(fc.array(fenArb(40_000), { minLength: 5, maxLength: 5 }), fc.array(fc.constantFrom(...quarters), { minLength: 1, maxLength: 8 }), (own, asked) => {
+        const accumulators = Object.fromEntries(quarters.map((quarter, index) => [`card:${quarter}:chronicOwn`, own[index] ?? 0n]));
+        const results = computeEntitlements(cardHolder, asked.map((quarter) => ({ programme: "SX_CARD_CHRONIC" as const, quarter })), accumulators);
+        expect(results.reduce((sum, result) => sum + result.amount, 0n)).toBeLessThanOrEqual(yuan(3_000));
+      }),
+      { numRuns: RUNS },
+    );
+    const lowIncome = makePerson({ identityTypes: ["LOW_INCOME"] });
+    fc.assert(
+      fc.property(fenArb(200_000), fc.array(fc.constantFrom("2026-01-05", "2026-02-28", "2026-03-01"), { minLength: 1, maxLength: 4 }), (base, dates) => {
+        const results = computeEntitlements(lowIncome, dates.map((appliedOn) => ({ programme: "YQ_ONE_OFF_ASSISTANCE" as const, year: 2025, appliedOn })), { "assistance:2025:oneOffBase": base });
+        expect(results.reduce((sum, result) => sum + result.amount, 0n)).toBeLessThanOrEqual(yuan(5_000));
       }),
       { numRuns: RUNS },
     );
