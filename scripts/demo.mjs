@@ -43,7 +43,9 @@ try {
   throw error;
 }
 
-const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+// Its own process group, so stopping the demo stops next-server too (npx would not pass it on).
+const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
 log(`serving on http://localhost:${port}  (Ctrl+C stops it)`);
 log("sign in as yx-clerk, yx-medsec, yx-admin, qj-clerk … with password Demo@2026 (README: Logins)");
 
@@ -51,7 +53,11 @@ let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
   await embedded?.stop();
   process.exit(code);
 }
