@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/data-table";
 import { formatMoney } from "@/lib/format";
 import { WORKSHEET_AMOUNTS, type WorksheetCitation, type WorksheetData } from "@/lib/trial/worksheet";
 
@@ -40,17 +41,7 @@ export function Worksheet({ data, documents }: { data: WorksheetData; documents:
         ))}
       </dl>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="px-3 py-2 text-left font-medium">{t("lines")}</caption>
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t("item")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("amount")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("basis")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable caption={t("lines")} showCaption columns={[{ label: t("item") }, { label: t("amount"), align: "right" }, { label: t("basis") }]}>
             {data.lines.length === 0 ? (
               <tr><td colSpan={3} className="px-3 py-3 text-slate-500">{t("noLines")}</td></tr>
             ) : data.lines.map((line) => (
@@ -60,9 +51,7 @@ export function Worksheet({ data, documents }: { data: WorksheetData; documents:
                 <td className="px-3 py-2"><Citation citation={line.citation} documents={documents} /></td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
 
       {data.reasons.length > 0 ? (
         <div className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm">

@@ -1,13 +1,6 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { RefusalPanel } from "@/components/refusal-panel";
 
-export default async function ConsoleNotFound() {
-  const t = await getTranslations("errors");
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-8 text-center" role="alert">
-      <h1 className="text-lg font-semibold">{t("notFoundTitle")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("notFound")}</p>
-      <Link href="/" className="mt-4 inline-block text-sm text-brand-700 hover:underline">{t("backHome")}</Link>
-    </div>
-  );
+// Inside the console layout, so the clerk keeps the navigation.
+export default function ConsoleNotFound() {
+  return <RefusalPanel kind="notFound" />;
 }

@@ -1,22 +1,12 @@
+import type { AMOUNT_FIELDS } from "@/lib/rules/claim-context";
+
+type AmountField = (typeof AMOUNT_FIELDS)[number];
+
 // The JSON shape of one claim's result (lib/rules/run-case.ts claimResultJson) as the worksheet
 // component reads it. Amounts are yuan strings with two decimals.
 export type WorksheetCitation = { document: string; article: string } | null;
 
-export type WorksheetData = {
-  gross: string;
-  discount: string;
-  policyScope: string;
-  firstSelfPay: string;
-  selfPay: string;
-  insurance: string;
-  routeReduction: string;
-  criticalIllness: string;
-  assistance: string;
-  specialCare: string;
-  specialCareLarge: string;
-  hospitalAbsorbed: string;
-  card: string;
-  personal: string;
+export type WorksheetData = Record<AmountField, string> & {
   stageOrder: string[];
   lines: { stage: string; id: string; label: string; amount: string; citation: WorksheetCitation }[];
   reasons: { stage: string; code: string; message: string; citation: WorksheetCitation; detail?: string }[];
@@ -35,7 +25,7 @@ export type WorksheetData = {
 };
 
 /** The amounts a worksheet summarises, in chain order. */
-export const WORKSHEET_AMOUNTS = [
+export const WORKSHEET_AMOUNTS: readonly AmountField[] = [
   "gross",
   "discount",
   "policyScope",
@@ -47,4 +37,4 @@ export const WORKSHEET_AMOUNTS = [
   "hospitalAbsorbed",
   "card",
   "personal",
-] as const;
+];

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { listAudit } from "@/lib/audit/audit.queries";
@@ -26,18 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 id="audit-title" className="text-xl font-semibold">{t("audit.title")}</h1>
       <p className="text-sm text-slate-600">{t("audit.note")}</p>
       {rows.length === 0 ? <EmptyState title={t("audit.empty")} /> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("audit.at")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("audit.actor")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("audit.action")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("audit.entity")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+        <DataTable caption={t("audit.title")} alignTop columns={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.entity"), t("audit.change")].map((label) => ({ label }))}>
               {rows.map((r) => (
                 <tr key={String(r.id)}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(r.at)}</td>
@@ -50,9 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} hrefFor={(p) => `/audit?page=${p}`} />
     </section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { requireActor } from "@/lib/auth/session";
@@ -49,20 +50,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       {rows.length === 0 ? (
         <EmptyState title={search.q ? t("people.noMatch", { q: search.q }) : t("people.empty")} hint={search.q ? t("people.noMatchHint") : undefined} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t("people.title")}</caption>
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("people.name")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("people.idNumber")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("people.sex")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("people.birthDate")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("people.region")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("people.identities")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable
+          caption={t("people.title")}
+          columns={[t("people.name"), t("people.idNumber"), t("people.sex"), t("people.birthDate"), t("people.region"), t("people.identities")].map((label) => ({ label }))}
+        >
               {rows.map((p) => (
                 <tr key={p.id} className="hover:bg-slate-50">
                   <td className="px-3 py-2">
@@ -79,9 +70,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <Pagination page={search.page} pageSize={pageSize} total={total} hrefFor={(page) => `/people?${new URLSearchParams({ q: search.q, page: String(page) })}`} />
     </section>

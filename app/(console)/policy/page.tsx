@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { PolicyValue } from "@/components/policy-value";
 import { requireActor } from "@/lib/auth/session";
 import { describeLibrary } from "@/lib/rules/library/library-catalogue";
@@ -22,19 +23,12 @@ export default async function PolicyPage() {
 
       <section aria-labelledby="documents-title">
         <h2 id="documents-title" className="mb-2 font-semibold">{t("policy.documents")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="documents">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("policy.number")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("policy.docTitle")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("policy.issuer")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("policy.jurisdiction")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("policy.inForce")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("policy.supersedes")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+        <DataTable
+          caption={t("policy.documents")}
+          testId="documents"
+          alignTop
+          columns={[t("policy.number"), t("policy.docTitle"), t("policy.issuer"), t("policy.jurisdiction"), t("policy.inForce"), t("policy.supersedes")].map((label) => ({ label }))}
+        >
               {documents.map((d) => (
                 <tr key={d.key} id={`doc-${d.key}`}>
                   <td className="px-3 py-2">{d.number}<div className="font-mono text-xs text-slate-500">{d.key}</div></td>
@@ -45,9 +39,7 @@ export default async function PolicyPage() {
                   <td className="px-3 py-2 text-xs">{d.supersedes.length ? d.supersedes.join("、") : "—"}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
 
       {stages.map((stage) => (

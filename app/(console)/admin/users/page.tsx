@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { CreateUserForm } from "@/components/user-forms";
 import { ROLES } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -18,18 +19,7 @@ export default async function UsersPage() {
   return (
     <section aria-labelledby="users-title" className="space-y-6">
       <h1 id="users-title" className="text-xl font-semibold">{t("users.title")}</h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t("users.username")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("users.displayName")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("users.role")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("users.region")}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t("users.status")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable caption={t("users.title")} columns={[t("users.username"), t("users.displayName"), t("users.role"), t("users.region"), t("users.status")].map((label) => ({ label }))}>
             {users.map((u) => (
               <tr key={u.id}>
                 <td className="px-3 py-2 font-mono"><Link href={`/admin/users/${u.id}`} className="text-brand-700 hover:underline">{u.username}</Link></td>
@@ -41,9 +31,7 @@ export default async function UsersPage() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <section aria-labelledby="create-user-title" className="max-w-2xl">
         <h2 id="create-user-title" className="mb-2 font-semibold">{t("users.create")}</h2>
         <CreateUserForm

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { requireActor } from "@/lib/auth/session";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -78,17 +79,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="claims-title">
         <h2 id="claims-title" className="mb-2 font-semibold">{t("people.claims")}</h2>
         {person.claims.length === 0 ? <EmptyState title={t("people.noClaims")} /> : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-100 text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("claims.settledOn")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("claims.type")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("claims.hospital")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("claims.gross")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable
+            caption={t("people.claims")}
+            columns={[{ label: t("claims.settledOn") }, { label: t("claims.type") }, { label: t("claims.hospital") }, { label: t("claims.gross"), align: "right" }]}
+          >
                 {person.claims.map((c) => (
                   <tr key={c.id}>
                     <td className="px-3 py-2 tabular-nums">{formatDate(c.settledOn)}</td>
@@ -99,9 +93,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
     </article>
