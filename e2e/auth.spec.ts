@@ -1,4 +1,4 @@
-import { expect, formMessage, loginThroughForm, submitLogin, test } from "./fixtures";
+import { expect, formMessage, loginThroughForm, prisma, submitLogin, test } from "./fixtures";
 
 test("a wrong password is refused with a Chinese message", async ({ page }) => {
   await submitLogin(page, "yx-clerk", "wrong-password-1");
@@ -53,4 +53,34 @@ test("changing the password ends the old one", async ({ page, makeUser }) => {
   await submitLogin(page, user.username, user.password);
   await expect(formMessage(page)).toContainText("用户名或密码错误");
   await loginThroughForm(page, user.username, "Another-pass-99");
+});
+
+test("a password change ends the user's other sessions at once", async ({ browser, makeUser }) => {
+  const user = await makeUser("TOWNSHIP_CLERK", "140322100");
+  const one = await browser.newContext();
+  const first = await one.newPage();
+  await loginThroughForm(first, user.username, user.password);
+  const other = await browser.newContext();
+  const elsewhere = await other.newPage();
+  await loginThroughForm(elsewhere, user.username, user.password);
+
+  await first.goto("/account/password");
+  await first.getByRole("textbox", { name: "当前密码" }).fill(user.password);
+  await first.getByRole("textbox", { name: "新密码", exact: true }).fill("Fresh-pass-2027");
+  await first.getByRole("textbox", { name: "确认新密码" }).fill("Fresh-pass-2027");
+  await first.getByRole("button", { name: "修改密码" }).click();
+  await expect(first.getByText("密码已修改，其他设备上的登录已失效。")).toBeVisible();
+
+  await elsewhere.goto("/people");
+  await expect(elsewhere).toHaveURL(/\/login/);
+  await first.goto("/people");
+  await expect(first.getByTestId("current-user")).toBeVisible();
+  await Promise.all([one.close(), other.close()]);
+});
+
+test("a password set by the administrator asks to be changed", async ({ page, makeUser }) => {
+  const user = await makeUser("TOWNSHIP_CLERK", "140322100");
+  await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+  await loginThroughForm(page, user.username, user.password);
+  await expect(page.getByText("您的密码由管理员设置，请先修改密码。")).toBeVisible();
 });

@@ -34,7 +34,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <nav aria-label={t("nav.label")} className="w-44 shrink-0">
           <NavLinks items={items} />
         </nav>
-        <main id="main" className="min-w-0 flex-1">{children}</main>
+        <main id="main" className="min-w-0 flex-1">
+          {actor.mustChangePassword ? (
+            <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {t("account.mustChange")} <Link href="/account/password" className="font-medium underline">{t("nav.password")}</Link>
+            </p>
+          ) : null}
+          {children}
+        </main>
       </div>
     </div>
   );

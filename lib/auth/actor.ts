@@ -9,4 +9,6 @@ export type Actor = {
   regionCode: string;
   regionPath: string;
   regionName: string;
+  /** Set when an administrator chose the password; the console asks for a new one. */
+  mustChangePassword: boolean;
 };

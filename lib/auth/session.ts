@@ -23,6 +23,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     regionCode: user.regionCode,
     regionPath: user.region.path,
     regionName: user.region.name,
+    mustChangePassword: user.mustChangePassword,
   };
 });
 
