@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { useFormKey } from "@/components/use-form-key";
 import { Worksheet, type DocumentNames } from "@/components/worksheet";
 import { IDLE, submittedValues } from "@/lib/action-state";
-import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
+import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
 import { trialCalculationAction } from "@/lib/trial/trial.actions";
 import { TRIAL_ITEM_ROWS } from "@/lib/trial/trial.schema";
 
@@ -81,6 +81,8 @@ export function TrialForm({ documents }: { documents: DocumentNames }) {
               <Checkbox key={c} name="conditions" value={c} label={t(`condition.${c}`)} defaultChecked={checked("conditions", c)} />
             ))}
           </fieldset>
+          <SelectField name="relation" label={t("trial.relation")} options={[{ value: "", label: t("trial.relationNone") }, ...opts(RELATIONS, "relation")]} defaultValue={val("relation")} error={e?.relation} />
+          <Field name="cardAppliedOn" placeholder="YYYY-MM-DD" label={t("trial.cardAppliedOn")} hint={t("trial.cardHint")} defaultValue={val("cardAppliedOn")} error={e?.cardAppliedOn} />
         </fieldset>
 
         <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
@@ -96,6 +98,7 @@ export function TrialForm({ documents }: { documents: DocumentNames }) {
           <div className="flex items-end"><Checkbox name="publicHospital" label={t("trial.publicHospital")} defaultChecked={checked("publicHospital", "on", true)} /></div>
           <Field name="diagnoses" label={t("trial.diagnoses")} hint={t("trial.diagnosesHint")} defaultValue={val("diagnoses")} error={e?.diagnoses} className="sm:col-span-2" />
           <Field name="quota" label={t("trial.quota")} inputMode="decimal" defaultValue={val("quota")} error={e?.quota} />
+          <Field name="memberPrice" label={t("trial.memberPrice")} inputMode="decimal" defaultValue={val("memberPrice")} error={e?.memberPrice} />
         </fieldset>
 
         <fieldset className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/rules/dates";
-import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
+import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
 
 // The trial-calculation form: one person, one claim. The schema checks what a clerk typed and
 // turns it into a case file; the rules module's own case schema then checks it again, so the
@@ -34,6 +34,8 @@ export const trialSchema = z
     identitiesFrom: date,
     insured: checkbox,
     conditions: many(z.enum(CONDITIONS)),
+    relation: z.union([z.literal(""), z.enum(RELATIONS)]).optional().transform((v) => v || undefined),
+    cardAppliedOn: optionalDate,
     claimType: z.enum(CLAIM_TYPES, { message: "validation.invalid" }),
     date,
     admitted: optionalDate,
@@ -48,6 +50,7 @@ export const trialSchema = z
       .trim()
       .regex(/^([A-Z][A-Z0-9_]*([,，\s]+[A-Z][A-Z0-9_]*)*)?$/, { message: "validation.diagnoses" }),
     quota: optionalAmount,
+    memberPrice: optionalAmount,
     settledInsurance: optionalAmount,
     settledCriticalIllness: optionalAmount,
     settledAssistance: optionalAmount,
@@ -80,7 +83,8 @@ export const TRIAL_FIELD_LABELS: Record<string, string> = {
   jurisdiction: "trial.jurisdiction", birthDate: "trial.birthDate", sex: "trial.sex", identities: "trial.identities",
   identitiesFrom: "trial.identitiesFrom", claimType: "trial.claimType", date: "trial.date", admitted: "trial.admitted",
   hospitalLevel: "trial.hospitalLevel", priceClass: "trial.priceClass", runBy: "trial.runBy", province: "trial.province",
-  route: "trial.route", diagnoses: "trial.diagnoses", quota: "trial.quota", settledInsurance: "trial.settledInsurance",
+  route: "trial.route", diagnoses: "trial.diagnoses", quota: "trial.quota", memberPrice: "trial.memberPrice",
+  relation: "trial.relation", cardAppliedOn: "trial.cardAppliedOn", settledInsurance: "trial.settledInsurance",
   settledCriticalIllness: "trial.settledCriticalIllness", settledAssistance: "trial.settledAssistance", items: "trial.items",
 };
 
@@ -103,6 +107,8 @@ export function toCaseFile(input: TrialInput) {
       insurance: input.insured ? [{ scheme: "RESIDENT", from: input.identitiesFrom < input.date ? input.identitiesFrom : input.date, to: null }] : [],
       conditions: input.conditions,
       hukouProvince: input.jurisdiction === "CN-CQ-QJ" ? "CQ" : "SX",
+      ...(input.relation ? { relation: input.relation } : {}),
+      ...(input.cardAppliedOn ? { card: { appliedOn: input.cardAppliedOn } } : {}),
     },
     claims: [
       {
@@ -115,6 +121,7 @@ export function toCaseFile(input: TrialInput) {
         diagnoses,
         items: input.items.map((i) => ({ fee: i.fee, class: i.class, amount: i.amount, ...(i.days ? { days: i.days } : {}) })),
         ...(input.quota ? { quota: input.quota } : {}),
+        ...(input.memberPrice ? { memberPrice: input.memberPrice } : {}),
         ...(Object.keys(settled).length ? { settled } : {}),
       },
     ],
