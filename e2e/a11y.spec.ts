@@ -14,10 +14,14 @@ test("login page has no serious accessibility violations", async ({ page }) => {
 test("console pages have no serious accessibility violations", async ({ page }) => {
   const person = await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" } } });
   await loginThroughForm(page, "yx-clerk");
-  for (const path of ["/", "/people", `/people/${person.id}`, "/account/password"]) {
+  for (const path of ["/", "/people", `/people/${person.id}`, "/account/password", "/policy", "/trial"]) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
   }
+  // The worksheet too, once a calculation has run.
+  await page.getByRole("button", { name: "试算" }).click();
+  await expect(page.getByTestId("worksheet")).toBeVisible();
+  expect(await seriousViolations(page), "/trial worksheet").toEqual([]);
   await page.getByRole("button", { name: "退出登录" }).click();
   await loginThroughForm(page, "yx-admin");
   for (const path of ["/admin/users", "/audit"]) {
