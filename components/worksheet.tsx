@@ -14,10 +14,10 @@ function Citation({ citation, documents }: { citation: WorksheetCitation; docume
   );
 }
 
-function show(value: unknown): string {
+function show(value: unknown, separator: string): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "string") return /^-?\d+\.\d{2}$/.test(value) ? formatMoney(value) : value;
-  if (Array.isArray(value)) return value.map(show).join("、");
+  if (Array.isArray(value)) return value.map((v) => show(v, separator)).join(separator);
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -28,6 +28,8 @@ function show(value: unknown): string {
  */
 export function Worksheet({ data, documents }: { data: WorksheetData; documents: DocumentNames }) {
   const t = useTranslations("worksheet");
+  const f = useTranslations("format");
+  const list = f("listSeparator");
   return (
     <section aria-labelledby="worksheet-title" className="space-y-5" data-testid="worksheet">
       <h2 id="worksheet-title" className="text-lg font-semibold">{t("title")}</h2>
@@ -60,7 +62,7 @@ export function Worksheet({ data, documents }: { data: WorksheetData; documents:
             {data.reasons.map((r, i) => (
               <li key={`${r.code}-${i}`} data-testid={`reason-${r.code}`}>
                 <span className="font-mono text-xs text-amber-800">{r.code}</span> {r.message}
-                {r.detail ? `（${r.detail}）` : ""} — <Citation citation={r.citation} documents={documents} />
+                {r.detail ? t("detail", { detail: r.detail }) : ""} — <Citation citation={r.citation} documents={documents} />
               </li>
             ))}
           </ul>
@@ -88,17 +90,17 @@ export function Worksheet({ data, documents }: { data: WorksheetData; documents:
               <div className="flex flex-wrap items-baseline gap-x-3">
                 <span className="font-mono text-xs text-slate-500">{line.id}</span>
                 <span>{line.label}</span>
-                <span className="font-semibold tabular-nums">{show(line.value)}</span>
+                <span className="font-semibold tabular-nums">{show(line.value, list)}</span>
               </div>
               <div className="text-slate-600">{line.formula}</div>
               {Object.keys(line.inputs).length > 0 ? (
                 <div className="text-xs text-slate-500">
-                  {Object.entries(line.inputs).map(([k, v]) => `${k} = ${show(v)}`).join("；")}
+                  {Object.entries(line.inputs).map(([k, v]) => `${k} = ${show(v, list)}`).join(f("clauseSeparator"))}
                 </div>
               ) : null}
               <div className="text-xs text-slate-500">
                 <Citation citation={line.citation} documents={documents} />
-                {line.params.length > 0 ? ` · ${t("params")}：${line.params.map((p) => `${p.id}@${p.jurisdiction}@${p.from}`).join("、")}` : ""}
+                {line.params.length > 0 ? ` · ${f("label", { label: t("params") })}${line.params.map((p) => `${p.id}@${p.jurisdiction}@${p.from}`).join(list)}` : ""}
               </div>
             </li>
           ))}
@@ -107,10 +109,10 @@ export function Worksheet({ data, documents }: { data: WorksheetData; documents:
 
       {data.receipt ? (
         <dl className="grid gap-1 rounded-lg border border-slate-200 bg-white p-3 font-mono text-xs text-slate-600" data-testid="receipt">
-          <div><dt className="inline">{t("receipt.engine")}：</dt><dd className="inline">{data.receipt.engineVersion}</dd></div>
-          <div><dt className="inline">{t("receipt.ruleset")}：</dt><dd className="inline break-all">{data.receipt.rulesetHash}</dd></div>
-          <div><dt className="inline">{t("receipt.input")}：</dt><dd className="inline break-all">{data.receipt.inputHash}</dd></div>
-          <div><dt className="inline">{t("receipt.output")}：</dt><dd className="inline break-all">{data.receipt.outputHash}</dd></div>
+          <div><dt className="inline">{f("label", { label: t("receipt.engine") })}</dt><dd className="inline">{data.receipt.engineVersion}</dd></div>
+          <div><dt className="inline">{f("label", { label: t("receipt.ruleset") })}</dt><dd className="inline break-all">{data.receipt.rulesetHash}</dd></div>
+          <div><dt className="inline">{f("label", { label: t("receipt.input") })}</dt><dd className="inline break-all">{data.receipt.inputHash}</dd></div>
+          <div><dt className="inline">{f("label", { label: t("receipt.output") })}</dt><dd className="inline break-all">{data.receipt.outputHash}</dd></div>
         </dl>
       ) : null}
     </section>

@@ -20,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/" className="text-lg font-semibold">{t("app.name")}</Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span data-testid="current-user">
-              {actor.displayName}（{t(`roles.${actor.role}`)} · {actor.regionName}）
+              {t("format.currentUser", { name: actor.displayName, role: t(`roles.${actor.role}`), region: actor.regionName })}
             </span>
             <Link href="/account/password" className="underline-offset-2 hover:underline">{t("nav.password")}</Link>
             <form action={logoutAction}>

@@ -36,7 +36,7 @@ export default async function PolicyPage() {
                   <td className="px-3 py-2 text-xs">{d.issuer}</td>
                   <td className="px-3 py-2 font-mono text-xs">{d.jurisdiction}</td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{d.inForceFrom} — {d.inForceTo ?? t("common.ongoing")}</td>
-                  <td className="px-3 py-2 text-xs">{d.supersedes.length ? d.supersedes.join("、") : "—"}</td>
+                  <td className="px-3 py-2 text-xs">{d.supersedes.length ? d.supersedes.join(t("format.listSeparator")) : "—"}</td>
                 </tr>
               ))}
         </DataTable>

@@ -36,7 +36,7 @@ export default async function UsersPage() {
         <h2 id="create-user-title" className="mb-2 font-semibold">{t("users.create")}</h2>
         <CreateUserForm
           roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          regions={regions.map((r) => ({ value: r.code, label: `${r.name}（${t(`regionLevel.${r.level}`)}）` }))}
+          regions={regions.map((r) => ({ value: r.code, label: t("format.nameWithNote", { name: r.name, note: t(`regionLevel.${r.level}`) }) }))}
         />
       </section>
     </section>

@@ -67,8 +67,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <ul className="flex flex-wrap gap-2 text-sm">
             {person.household.members.map((m) => (
               <li key={m.id}>
-                {m.id === person.id ? <span className="rounded bg-slate-200 px-2 py-1">{m.name}（{t(`relation.${m.relationToHead}`)}）</span> : (
-                  <Link href={`/people/${m.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50">{m.name}（{t(`relation.${m.relationToHead}`)}）</Link>
+                {m.id === person.id ? <span className="rounded bg-slate-200 px-2 py-1">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</span> : (
+                  <Link href={`/people/${m.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</Link>
                 )}
               </li>
             ))}

@@ -15,11 +15,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <section aria-labelledby="user-title" className="max-w-2xl space-y-6">
       <Link href="/admin/users" className="text-sm text-brand-700 hover:underline">← {t("users.back")}</Link>
-      <h1 id="user-title" className="text-xl font-semibold">{user.displayName}（<span className="font-mono">{user.username}</span>）</h1>
+      <h1 id="user-title" className="text-xl font-semibold">{t("format.nameWithNote", { name: user.displayName, note: user.username })}</h1>
       <UpdateUserForm
         user={{ id: user.id, version: user.version, displayName: user.displayName, role: user.role, regionCode: user.regionCode, active: user.active }}
         roles={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        regions={regions.map((r) => ({ value: r.code, label: `${r.name}（${t(`regionLevel.${r.level}`)}）` }))}
+        regions={regions.map((r) => ({ value: r.code, label: t("format.nameWithNote", { name: r.name, note: t(`regionLevel.${r.level}`) }) }))}
       />
       <section aria-labelledby="reset-title">
         <h2 id="reset-title" className="mb-2 font-semibold">{t("users.resetPassword")}</h2>
