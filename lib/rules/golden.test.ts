@@ -1,4 +1,4 @@
-// Golden cases: every case in test/fixtures/golden and, when present, ../shared/golden, through the
+// Golden cases: every case in test/fixtures/golden, test/fixtures/reviewed and, when present, ../shared/golden, through the
 // module and through the CLI (one spawn with all files), compared field by field with `expected`.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -8,7 +8,8 @@ import { parseCaseFile } from "./case.schema";
 import { caseResultJson, runCase } from "./run-case";
 
 const ROOT = resolve(__dirname, "..", "..");
-const FOLDERS = [join(ROOT, "test", "fixtures", "golden"), join(ROOT, "..", "shared", "golden")].filter((folder) => existsSync(folder));
+// test/fixtures/reviewed: cases worked by hand from RULES.md in an independent review (README there).
+const FOLDERS = [join(ROOT, "test", "fixtures", "golden"), join(ROOT, "test", "fixtures", "reviewed"), join(ROOT, "..", "shared", "golden")].filter((folder) => existsSync(folder));
 
 type Expected = { claims?: Record<string, Record<string, string>>; entitlements?: Array<Record<string, unknown>> };
 type GoldenFile = { path: string; id: string; expected: Expected; json: unknown };

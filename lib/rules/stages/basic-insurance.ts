@@ -22,11 +22,15 @@ export function computePolicyScope(ctx: ClaimContext): void {
   }
   ctx.amounts.selfPay = selfPay;
   const shares = ctx.params["insurance.firstSelfPayShares"];
-  if (!shares) {
+  // The 乙类 first shares are the residents' scheme's (SX-JM-2024 §2): another scheme's settled
+  // policy scope is used as given.
+  const otherScheme = !residentSchemeOn(ctx) && claim.settled?.policyScope !== undefined;
+  if (!shares || otherScheme) {
     const settled = claim.settled?.policyScope;
     ctx.amounts.firstSelfPay = 0n;
     if (settled !== undefined) {
       ctx.amounts.policyScope = takeSettled(ctx, STAGE, "policyScope", "政策范围内费用（已结算）");
+      ctx.amounts.firstSelfPay = positive(net - selfPay - ctx.amounts.policyScope);
     } else {
       // Without a catalogue rule the best estimate is everything billed inside the catalogue.
       ctx.amounts.policyScope = net - selfPay;
@@ -81,19 +85,39 @@ export function quotaApplies(ctx: ClaimContext): boolean {
   const { claim, person, params } = ctx;
   if (claim.type !== "INPATIENT" || claim.quota === undefined) return false;
   const quota = params["assistance.majorDiseaseQuota"];
+  // A quota on the claim means the designated hospital settled the stay as one of the 26 diseases;
+  // the case format leaves those disease codes open, so an unfamiliar spelling does not undo the
+  // quota (it is noted in the trace). Who may be paid this way is still checked.
   const eligible =
     quota !== undefined &&
     ctx.enrolled &&
-    claim.diagnoses.some((diagnosis) => quota.value.diseases.some((group) => group.codes.includes(diagnosis))) &&
     [...quota.value.keyIdentities, ...quota.value.lowIncomeIdentities].some((identity) => holdsIdentity(person, identity, claim.date));
   if (!eligible) addReason(ctx, STAGE, "QUOTA_NOT_APPLICABLE", quota?.citation ?? null);
+  else if (ctx.tracing && !claim.diagnoses.some((diagnosis) => quota.value.diseases.some((group) => group.codes.includes(diagnosis)))) {
+    addTrace(ctx, {
+      id: "quota.diagnosisUnlisted",
+      stage: STAGE,
+      label: "单病种诊断编码未在库内列出",
+      value: claim.diagnoses,
+      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内26类病种的写法，请核对",
+      inputs: {},
+      params: [ref(quota)],
+      citation: quota.citation,
+    });
+  }
   return eligible;
+}
+
+/** Whether the person is in the residents' scheme on the claim date (SX-JM-2024 is its policy). */
+export function residentSchemeOn(ctx: ClaimContext): boolean {
+  const { person, claim } = ctx;
+  return person.insurance.some((enrolment) => enrolment.scheme === "RESIDENT" && enrolment.from <= claim.date && (enrolment.to === null || claim.date <= enrolment.to));
 }
 
 // SX-JM-2024 §2–3: the residents' scheme pays by claim type; inpatient by price class with
 // deductible, later-admission halving, route reductions and the shared 70,000 annual cap.
 export function applyBasicInsurance(ctx: ClaimContext): void {
-  const { claim, person } = ctx;
+  const { claim } = ctx;
   if (!ctx.enrolled) {
     ctx.amounts.insurance = 0n;
     addReason(ctx, STAGE, "NOT_ENROLLED");
@@ -114,7 +138,7 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     applyQuotaFund(ctx);
     return;
   }
-  const residentScheme = person.insurance.some((enrolment) => enrolment.scheme === "RESIDENT" && enrolment.from <= claim.date && (enrolment.to === null || claim.date <= enrolment.to));
+  const residentScheme = residentSchemeOn(ctx);
   let raw: Fen | null = null;
   const used: TraceParamRef[] = [];
   if (residentScheme) {
@@ -143,8 +167,9 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
   if (raw === null) {
     // The settled figure stands in for the missing schedule, but a claim type sharing the annual
     // cap still cannot pay past it (SX-JM-2024 §3); a cut is flagged as a difference.
+    // The 70,000 cap is the residents' scheme's own: another scheme's settled figure stands as it is.
     const settled = takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
-    ctx.amounts.insurance = limitByAnnualCap(ctx, settled, [], true);
+    ctx.amounts.insurance = residentScheme ? limitByAnnualCap(ctx, settled, [], true) : settled;
     if (ctx.amounts.insurance !== settled) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
   } else {
     ctx.amounts.insurance = limitByAnnualCap(ctx, raw, used);
