@@ -122,6 +122,16 @@ export const caseFileSchema = z
         ctx.addIssue({ code: "custom", path: ["claims", i, "date"], message: `费用未按结算日排序：${current.date} 早于上一笔 ${previous.date}` });
       }
     }
+    // Periods and stays must run forwards: an end before its start is a typing error, not a rule.
+    value.person.identities.forEach((period, i) => {
+      if (period.to !== null && period.to < period.from) ctx.addIssue({ code: "custom", path: ["person", "identities", i, "to"], message: `身份结束日期 ${period.to} 早于开始日期 ${period.from}` });
+    });
+    value.person.insurance.forEach((period, i) => {
+      if (period.to !== null && period.to < period.from) ctx.addIssue({ code: "custom", path: ["person", "insurance", i, "to"], message: `参保结束日期 ${period.to} 早于开始日期 ${period.from}` });
+    });
+    value.claims.forEach((claim, i) => {
+      if (claim.admitted !== undefined && claim.admitted > claim.date) ctx.addIssue({ code: "custom", path: ["claims", i, "admitted"], message: `入院日期 ${claim.admitted} 晚于结算日期 ${claim.date}` });
+    });
     const ids = new Set<string>();
     value.claims.forEach((claim, i) => {
       if (ids.has(claim.id)) ctx.addIssue({ code: "custom", path: ["claims", i, "id"], message: `费用编号 ${claim.id} 重复` });

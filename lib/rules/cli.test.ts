@@ -35,6 +35,8 @@ describe("CLI input errors", () => {
     { name: "number-amount.json", mutate: (value) => void (value.claims[0]!.items[0]!.amount = 20000), path: "$.claims[0].items[0].amount" },
     { name: "out-of-order.json", mutate: (value) => void (value.claims[1]!.date = "2025-01-02"), path: "$.claims[1].date" },
     { name: "bad-jurisdiction.json", mutate: (value) => void (value.person.jurisdiction = "CN-BJ"), path: "$.person.jurisdiction" },
+    { name: "admitted-after-date.json", mutate: (value) => void (value.claims[0]!.admitted = "2025-03-11"), path: "$.claims[0].admitted" },
+    { name: "insurance-ends-before-start.json", mutate: (value) => void (value.person.insurance = [{ scheme: "RESIDENT", from: "2015-01-01", to: "2014-12-31" }]), path: "$.person.insurance[0].to" },
   ];
   for (const testCase of cases) {
     it(`${testCase.name}: exit non-zero, names file and ${testCase.path}, prints nothing`, () => {
