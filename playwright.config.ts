@@ -7,7 +7,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 // from reaching for the network this machine does not have.
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 2,
   retries: 0,
