@@ -3,6 +3,7 @@ import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, t
 import type { Fen, Fraction } from "../money";
 import { fraction, fractionAdd, fractionMin, fractionPositivePart, fractionSub, fractionTimesRate, positive, roundFraction } from "../money";
 import type { ParameterValues } from "../library/parameters";
+import { residentSchemeOn } from "./basic-insurance";
 
 const STAGE = "criticalIllness" as const;
 
@@ -46,8 +47,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
   }
   const schedule = ctx.params["criticalIllness.schedule"];
   const claimTypes = ctx.params["criticalIllness.claimTypes"];
-  const residentScheme = ctx.person.insurance.some((enrolment) => enrolment.scheme === "RESIDENT" && enrolment.from <= claim.date && (enrolment.to === null || claim.date <= enrolment.to));
-  if (!schedule || !claimTypes || !residentScheme) {
+  if (!schedule || !claimTypes || !residentSchemeOn(ctx)) {
     ctx.amounts.criticalIllness = takeSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）");
     return;
   }
