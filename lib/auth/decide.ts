@@ -60,7 +60,8 @@ export const RULES: Record<Permission, Rule> = {
   "account:self": { scope: "self", on: { user: "any" } },
   "user:create": { scope: "region", on: { region: "any" } },
   "user:update": { scope: "region", on: { user: "any", region: "any" } },
-  "user:reset-password": { scope: "region", on: { user: "any" } },
+  // A deactivated account is reactivated first; a password for it would wait unused.
+  "user:reset-password": { scope: "region", on: { user: ["ACTIVE"] } },
   "person:create": { scope: "region", on: { region: "any" } },
   "person:update": { scope: "region", on: { person: "any" } },
   "person:merge": { scope: "region", on: { person: "any" } },

@@ -9,7 +9,7 @@ import { resetPasswordSchema } from "@/lib/users/users.schema";
 export const resetPassword = defineCommand({ permission: "user:reset-password", schema: resetPasswordSchema }, async (tx, input, { actor, requestId }) => {
   const user = await tx.user.findUnique({ where: { id: input.id }, include: { region: { select: { path: true } } } });
   if (!user) throw new NotFoundError({ action: "user:reset-password", entity: "user", entityId: input.id });
-  assertCan(actor, "user:reset-password", { entity: "user", id: user.id, regionPath: user.region.path });
+  assertCan(actor, "user:reset-password", { entity: "user", id: user.id, regionPath: user.region.path, state: user.active ? "ACTIVE" : "INACTIVE" });
   await tx.user.update({
     where: { id: user.id },
     data: { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(), mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, version: { increment: 1 } },
