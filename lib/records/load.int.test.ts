@@ -146,6 +146,14 @@ describe("records → rules on the demo data", () => {
     expect(byPerson.map((c) => c.date)).toEqual(byPerson.map((c) => c.date).sort());
   });
 
+  it("reads the same inside a transaction", async () => {
+    const ids = data.people.slice(0, 20).map((p) => p.id);
+    const outside = await loadCaseFilesForRules(db, ids);
+    const inside = await db.$transaction((tx) => loadCaseFilesForRules(tx, ids));
+    expect(inside.length).toBe(20);
+    expect(inside).toEqual(outside);
+  });
+
   it("refuses a person who is not on record", async () => {
     await expect(loadPersonForRules(db, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
     await expect(loadCaseFilesForRules(db, [randomUUID()])).rejects.toBeInstanceOf(NotFoundError);
