@@ -40,7 +40,10 @@ export async function loadPersonForRules(db: Reader, personId: string): Promise<
 
 export type ClaimSelection = { claimIds: readonly string[] } | { personIds: readonly string[] };
 
-/** Claims by person id, each list in the rules' replay (settlement) order. */
+/**
+ * Claims by person id, each list in the rules' replay (settlement) order. By claim ids: just those
+ * claims (a replay that needs the year's accumulators takes the person's claims, or a ledger).
+ */
 export async function loadClaimsForRules(db: Reader, selection: ClaimSelection): Promise<Map<string, Claim[]>> {
   const byPerson = new Map<string, Claim[]>();
   const ids = "claimIds" in selection ? selection.claimIds : selection.personIds;
