@@ -61,7 +61,7 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
       // at its end, so batches in that order are safe. Regions may already exist (shared reference data).
       await many("region", data.regions, (b) =>
         tx.region.createMany({
-          data: b.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path })),
+          data: b.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, jurisdiction: r.jurisdiction })),
           skipDuplicates: true,
         }),
       );
@@ -109,6 +109,11 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
             ruralHukou: p.ruralHukou,
             hukouProvince: p.hukouProvince,
             phone: p.phone,
+            relationToServiceman: p.relationToServiceman,
+            // The serviceman heads his household and precedes its members: a batch never points ahead.
+            servicemanId: p.servicemanId,
+            veteranHukouProvince: p.veteranHukouProvince,
+            cardAppliedOn: dn(p.cardAppliedOn),
           })),
         }),
       );
