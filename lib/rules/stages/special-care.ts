@@ -53,7 +53,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
         inputs: {},
         params: delegated ? [ref(delegated)] : [],
         citation: delegated?.citation ?? null,
-      });
+      }, [4]);
     }
     return;
   }
