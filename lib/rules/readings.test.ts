@@ -461,3 +461,13 @@ describe("RULES.md §6: the member-day price", () => {
     expect(line(result.trace, "card.memberDay").label).toContain("补贴卡");
   });
 });
+
+describe("Reading 5 with Reading 8: an employee-scheme quota stay", () => {
+  it("the fund share is the settled figure; the assistance share and the hospital's part stand", () => {
+    const person = makePerson({ identityTypes: ["SUBSISTENCE"], insurance: [{ scheme: "EMPLOYEE", from: "2015-01-01", to: null }] });
+    const stay = makeClaim({ diagnoses: ["LUNG_CANCER"], quota: y("20000.00"), amount: "25000.00", settled: { insurance: y("15000.00") } });
+    const { result, format } = run(person, stay);
+    expect([format("insurance"), format("assistance"), format("hospitalAbsorbed"), format("personal")]).toEqual(["15000.00", "4000.00", "5000.00", "1000.00"]);
+    expectReading(result.trace, "insurance.settled.insurance", 5);
+  });
+});

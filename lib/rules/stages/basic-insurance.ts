@@ -462,11 +462,13 @@ function applyQuotaFund(ctx: ClaimContext): void {
   const cost = ctx.amounts.gross - ctx.amounts.discount;
   const allowed = minFen(cost, ctx.claim.quota);
   ctx.quotaAllowed = allowed;
-  ctx.amounts.insurance = applyRate(allowed, quota.value.fundRate);
+  // The fund share is the residents' fund's: an employee-scheme stay takes its settled figure (Reading 5).
+  const employee = employeeSchemeOn(ctx);
+  ctx.amounts.insurance = employee ? takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）", [5, 8]) : applyRate(allowed, quota.value.fundRate);
   ctx.amounts.hospitalAbsorbed = cost - allowed;
   addReason(ctx, STAGE, "QUOTA_STAY", quota.citation);
-  compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
-  addPayout(ctx, STAGE, "insurance.quotaFund", "单病种限额内基金支付", ctx.amounts.insurance, quota.citation);
+  if (!employee) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
+  if (ctx.amounts.insurance > 0n) addPayout(ctx, STAGE, "insurance.quotaFund", "单病种限额内基金支付", ctx.amounts.insurance, quota.citation);
   if (ctx.amounts.hospitalAbsorbed > 0n) addPayout(ctx, STAGE, "insurance.hospitalAbsorbed", "超限额部分由医院承担", ctx.amounts.hospitalAbsorbed, quota.citation);
   if (ctx.tracing) {
     addTrace(ctx, {
@@ -484,8 +486,8 @@ function applyQuotaFund(ctx: ClaimContext): void {
       stage: STAGE,
       label: "基金支付（限额内）",
       value: ctx.amounts.insurance,
-      formula: "限额内费用 × 基金支付比例",
-      inputs: { allowed, rate: quota.value.fundRate },
+      formula: employee ? "职工医保：基金支付按已结算金额" : "限额内费用 × 基金支付比例",
+      inputs: employee ? { allowed } : { allowed, rate: quota.value.fundRate },
       params: [ref(quota)],
       citation: quota.citation,
     }, [8]);
