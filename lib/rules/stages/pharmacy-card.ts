@@ -64,7 +64,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
   if (!pharmacy || !status.ok) {
     addReason(ctx, STAGE, status.ok ? "NO_RULE_IN_FORCE" : status.code);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: [], citation: pharmacy?.citation ?? null }, [13]);
+      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: [], citation: pharmacy?.citation ?? null }, !status.ok && status.code === "CARD_NOT_ELIGIBLE" ? [13] : []);
     }
     return;
   }
