@@ -88,6 +88,7 @@ function emptyAmounts(): ClaimAmounts {
     specialCareLarge: 0n,
     hospitalAbsorbed: 0n,
     card: 0n,
+    memberDaySaving: 0n,
     personal: 0n,
   };
 }
@@ -153,7 +154,8 @@ export function computeClaim(person: Person, claim: Claim, accumulatorsBefore: A
     amounts.specialCare -
     amounts.specialCareLarge -
     amounts.hospitalAbsorbed -
-    amounts.card;
+    amounts.card -
+    amounts.memberDaySaving;
   recordCardChronic(ctx);
   if (tracing) {
     addTrace(ctx, {
@@ -161,7 +163,7 @@ export function computeClaim(person: Person, claim: Claim, accumulatorsBefore: A
       stage: "claim",
       label: "个人负担",
       value: amounts.personal,
-      formula: "费用总额 − 减免 − 基本医保 − 大病保险 − 医疗救助 − 优抚补助 − 大额补助 − 医院承担 − 补贴卡",
+      formula: `费用总额 − 减免 − 基本医保 − 大病保险 − 医疗救助 − 优抚补助 − 大额补助 − 医院承担 − 补贴卡${amounts.memberDaySaving > 0n ? " − 会员日药店让利（非待遇支付）" : ""}`,
       inputs: {},
       params: [],
       citation: null,

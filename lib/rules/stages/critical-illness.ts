@@ -43,12 +43,16 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
     // A quota stay has no critical-illness layer and counts toward no annual total (§4(2)4).
     ctx.amounts.criticalIllness = 0n;
     addReason(ctx, STAGE, "QUOTA_STAY");
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "criticalIllness.quotaStay", stage: STAGE, label: "单病种限额住院不进入大病保险", value: 0n, formula: "单病种限额住院：不设大病保险分段，不计入本年累计合规个人自付", inputs: {}, params: [], citation: { document: "YQ-JZ-2019", article: "§4(2)4" } }, [8]);
+    }
     return;
   }
   const schedule = ctx.params["criticalIllness.schedule"];
   const claimTypes = ctx.params["criticalIllness.claimTypes"];
   if (!schedule || !claimTypes || !residentSchemeOn(ctx)) {
-    ctx.amounts.criticalIllness = takeSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）");
+    // Reading 5: the residents' layers never apply to another scheme's claim.
+    ctx.amounts.criticalIllness = takeSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）", residentSchemeOn(ctx) ? [] : [5]);
     return;
   }
   if (!claimTypes.value.includes(claim.type)) {
@@ -91,7 +95,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
       inputs: { before, oop },
       params,
       citation: schedule.citation,
-    });
+    }, [2]);
     const layers = criticalIllnessLayers(schedule.value, after);
     addTrace(ctx, {
       id: "criticalIllness.layer1",
@@ -132,6 +136,6 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
       inputs: { bandAfter, bandBefore },
       params,
       citation: schedule.citation,
-    });
+    }, [1, 2]);
   }
 }

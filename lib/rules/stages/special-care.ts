@@ -53,12 +53,21 @@ export function applySpecialCare(ctx: ClaimContext): void {
         inputs: {},
         params: delegated ? [ref(delegated)] : [],
         citation: delegated?.citation ?? null,
-      });
+      }, [4]);
     }
     return;
   }
   if (claim.type !== "INPATIENT") {
     addReason(ctx, STAGE, "CLAIM_TYPE_NOT_COVERED", inpatient.citation);
+    return;
+  }
+  // Reading 12: the Art. 8(2) and 8(3) subsidies are for those enrolled in basic insurance (Art. 6).
+  const requiresEnrolment = ctx.params["specialCare.requiresEnrolment"];
+  if (requiresEnrolment?.value && !ctx.enrolled) {
+    addReason(ctx, STAGE, "NOT_ENROLLED", requiresEnrolment.citation);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "specialCare.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，不享受住院医疗补助和大额补助", inputs: {}, params: [ref(requiresEnrolment)], citation: requiresEnrolment.citation }, [12]);
+    }
     return;
   }
   const held = specialCareIdentities(person, claim.date, groups.value);
@@ -87,7 +96,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
         inputs: { base, rate: schedule.rates[level], level, annualLimit: schedule.annualLimit, paidBefore },
         params: [ref(inpatient), ref(groups)],
         citation: { document: "QJ-YF-2023", article: candidate.group === "A" ? "Art. 8(2)1" : "Art. 8(2)2" },
-      });
+      }, [1, 2, 12]);
     }
     if (best === null || pay > best.pay) best = { ...candidate, pay };
   }
@@ -139,6 +148,6 @@ export function applySpecialCare(ctx: ClaimContext): void {
       inputs: { bandBefore, bandAfter, threshold: large.value.threshold, rate: large.value.rate, annualLimit: large.value.annualLimit },
       params: [ref(large)],
       citation: large.citation,
-    });
+    }, [1, 2, 12]);
   }
 }
