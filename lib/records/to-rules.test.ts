@@ -117,8 +117,8 @@ describe("toRulesClaim", () => {
         settledAssistance: dec("120.3"),
         hospital: { level: 3, priceClass: 1, runBy: "PROVINCE", isPublic: true, province: "SX", cardDesignated: false },
         items: [
-          { fee: "BED", class: "A", amount: dec("600.00"), days: 10, cardRate: null, drug: null, named: null },
-          { fee: "OTHER", class: "B_DRUG", amount: dec("99.99"), days: null, cardRate: dec("0.2500"), drug: "DRUG_X", named: true },
+          { fee: "BED", class: "A", amount: dec("600.00"), days: 10, cardRate: null, drug: null },
+          { fee: "OTHER", class: "B_DRUG", amount: dec("99.99"), days: null, cardRate: dec("0.2500"), drug: "DRUG_X" },
         ],
       }),
     );
@@ -132,7 +132,7 @@ describe("toRulesClaim", () => {
       hospital: { level: 3, priceClass: 1, runBy: "PROVINCE", public: true, province: "SX", cardDesignated: false },
       items: [
         { fee: "BED", class: "A", amount: 60000n, days: 10 },
-        { fee: "OTHER", class: "B_DRUG", amount: 9999n, cardRate: { num: 25n, den: 100n }, drug: "DRUG_X", named: true },
+        { fee: "OTHER", class: "B_DRUG", amount: 9999n, cardRate: { num: 25n, den: 100n }, drug: "DRUG_X" },
       ],
       quota: 300000n,
       memberPrice: 1250n,
@@ -141,13 +141,13 @@ describe("toRulesClaim", () => {
   });
 
   it("leaves out the hospital, the admission and the settled amounts when there are none", () => {
-    const claim = toRulesClaim(claimRow({ type: "PHARMACY", items: [{ fee: "OTHER", class: "A", amount: dec("10.00"), days: null, cardRate: null, drug: null, named: null }] }));
+    const claim = toRulesClaim(claimRow({ type: "PHARMACY", items: [{ fee: "OTHER", class: "A", amount: dec("10.00"), days: null, cardRate: null, drug: null }] }));
     expect(claim).toStrictEqual({ id: "c1", type: "PHARMACY", date: "2025-06-30", route: "LOCAL", diagnoses: [], items: [{ fee: "OTHER", class: "A", amount: 1000n }] });
   });
 
   it("refuses what the rules cannot read", () => {
     const hospital = { level: 4, priceClass: 1, runBy: "COUNTY", isPublic: true, province: "SX", cardDesignated: false } as const;
     expect(() => toRulesClaim(claimRow({ hospital }))).toThrow(/hospital level must be 1, 2 or 3, not 4/);
-    expect(() => toRulesClaim(claimRow({ items: [{ fee: "OTHER", class: "A", amount: dec("0.005"), days: null, cardRate: null, drug: null, named: null }] }))).toThrow(/at most two decimals/);
+    expect(() => toRulesClaim(claimRow({ items: [{ fee: "OTHER", class: "A", amount: dec("0.005"), days: null, cardRate: null, drug: null }] }))).toThrow(/at most two decimals/);
   });
 });

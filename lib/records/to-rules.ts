@@ -50,7 +50,7 @@ export const CLAIM_FOR_RULES = {
     settledCriticalIllness: true,
     settledAssistance: true,
     hospital: { select: { level: true, priceClass: true, runBy: true, isPublic: true, province: true, cardDesignated: true } },
-    items: { select: { fee: true, class: true, amount: true, days: true, cardRate: true, drug: true, named: true }, orderBy: { position: "asc" } },
+    items: { select: { fee: true, class: true, amount: true, days: true, cardRate: true, drug: true }, orderBy: { position: "asc" } },
   },
 } satisfies Prisma.ClaimDefaultArgs;
 export type ClaimRow = Prisma.ClaimGetPayload<typeof CLAIM_FOR_RULES>;
@@ -118,7 +118,6 @@ export function toRulesClaim(row: ClaimRow): Claim {
       ...(item.days !== null ? { days: item.days } : {}),
       ...(item.cardRate !== null ? { cardRate: decimalToRate(item.cardRate) } : {}),
       ...(item.drug !== null ? { drug: item.drug } : {}),
-      ...(item.named !== null ? { named: item.named } : {}),
     })),
   };
   if (row.admittedOn !== null) claim.admitted = isoDate(row.admittedOn);

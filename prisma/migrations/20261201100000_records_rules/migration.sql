@@ -27,7 +27,7 @@ ALTER TABLE "person" ADD CONSTRAINT "person_serviceman_id_fkey"
 ALTER TABLE "person" ADD CONSTRAINT "person_serviceman_not_self_check" CHECK ("serviceman_id" <> "id");
 CREATE INDEX "person_serviceman_id_idx" ON "person"("serviceman_id");
 
--- Claim items: the dual-channel drug facts the rules read (BillItem.drug, BillItem.named).
+-- Claim items: the dual-channel drug's generic name in Chinese (BillItem.drug; RULES 2026-12-01
+-- reading 7: the six first-batch drugs are known by name).
 ALTER TABLE "claim_item"
-  ADD COLUMN "drug" TEXT,
-  ADD COLUMN "named" BOOLEAN;
+  ADD COLUMN "drug" TEXT;
