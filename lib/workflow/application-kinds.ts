@@ -3,11 +3,10 @@
 // policy parameter whose presence for a person's jurisdiction on the bill's date says that the kind
 // exists there. No threshold, window or date is written here: they are read from the library.
 import type { Permission } from "@/lib/auth/permissions";
-import type { ClaimType, Programme } from "@/lib/rules/domain";
+import type { ClaimType, JurisdictionNode, Programme } from "@/lib/rules/domain";
 import type { Citation } from "@/lib/rules/library/documents";
 import type { ParameterId } from "@/lib/rules/library/parameters";
 import { DEFAULT_LIBRARY, type PolicyLibrary } from "@/lib/rules/library/policy-library";
-import type { JurisdictionNode } from "@/lib/rules/domain";
 
 /** What an attachment is (the clerk chooses it when uploading). */
 export const ATTACHMENT_KINDS = [
@@ -69,6 +68,8 @@ export type ApplicationKind = {
   approvePermission: ApprovePermission;
   /** The approving body, as the notice and the worklist name it. */
   approver: string;
+  /** The programme a refusal notice names ("不符合…条件书面告知书"). */
+  noticeProgramme: "医疗救助" | "优抚医疗补助";
   requiredDocuments: readonly RequiredDocument[];
   /** Bills the application carries (the rules module's claim types); empty: none needed. */
   claimTypes: readonly ClaimType[];
@@ -102,6 +103,7 @@ export const APPLICATION_KINDS: Readonly<Record<ApplicationKindId, ApplicationKi
     eligibility: { kind: "assistanceRows", form: "INPATIENT", withQuota: true },
     approvePermission: "case:approve:assistance",
     approver: "县医疗保障局",
+    noticeProgramme: "医疗救助",
     requiredDocuments: YQ_DOCUMENTS,
     claimTypes: INPATIENT_CLAIMS,
     computes: { chain: true, programme: null, recognitionThreshold: null },
@@ -116,6 +118,7 @@ export const APPLICATION_KINDS: Readonly<Record<ApplicationKindId, ApplicationKi
     eligibility: { kind: "assistanceRows", form: "OUTPATIENT", withQuota: false },
     approvePermission: "case:approve:assistance",
     approver: "县医疗保障局",
+    noticeProgramme: "医疗救助",
     requiredDocuments: YQ_DOCUMENTS,
     claimTypes: OUTPATIENT_CLAIMS,
     computes: { chain: true, programme: null, recognitionThreshold: null },
@@ -130,6 +133,7 @@ export const APPLICATION_KINDS: Readonly<Record<ApplicationKindId, ApplicationKi
     eligibility: { kind: "oneOff" },
     approvePermission: "case:approve:assistance",
     approver: "县医疗保障局",
+    noticeProgramme: "医疗救助",
     requiredDocuments: YQ_DOCUMENTS,
     claimTypes: INPATIENT_CLAIMS,
     computes: { chain: true, programme: "YQ_ONE_OFF_ASSISTANCE", recognitionThreshold: null },
@@ -144,6 +148,7 @@ export const APPLICATION_KINDS: Readonly<Record<ApplicationKindId, ApplicationKi
     eligibility: { kind: "recognition" },
     approvePermission: "case:approve:assistance",
     approver: "县医疗保障局",
+    noticeProgramme: "医疗救助",
     requiredDocuments: YQ_DOCUMENTS,
     claimTypes: [...INPATIENT_CLAIMS, ...OUTPATIENT_CLAIMS],
     computes: { chain: true, programme: null, recognitionThreshold: "assistance.lowIncomeRecognition" },
@@ -158,6 +163,7 @@ export const APPLICATION_KINDS: Readonly<Record<ApplicationKindId, ApplicationKi
     eligibility: { kind: "specialCare" },
     approvePermission: "case:approve:special-care",
     approver: "区退役军人事务局",
+    noticeProgramme: "优抚医疗补助",
     requiredDocuments: [
       { kind: "DIAGNOSIS_CERTIFICATE", citation: { document: "QJ-YF-2023", article: "Art. 13" } },
       { kind: "RECEIPT", citation: { document: "QJ-YF-2023", article: "Art. 8(2)" } },
