@@ -294,10 +294,9 @@ const STEPS: { [T in TransitionName]: (ctx: Context, input: TransitionInput[T]) 
     const kind = APPLICATION_KINDS[ctx.kase.kind];
     const extra: WorkflowEvent[] = [];
     if (kind.grantsIdentity) {
-      // The approval date is the identity's first day; the person's jurisdiction decides the rule version.
-      const versions = ctx.library.data.parameters[kind.grantsIdentity].versions;
-      const version = versions.find((entry) => entry.from <= ctx.today && (entry.to === null || ctx.today <= entry.to));
-      if (version) extra.push({ type: "identity.grant", caseId: ctx.kase.id, identity: version.value.grants, from: ctx.today });
+      // The identity holds from the approval date (issue 8), under the rule in force that day.
+      const rule = ctx.library.resolve(ctx.kase.jurisdiction, ctx.today)[kind.grantsIdentity];
+      if (rule) extra.push({ type: "identity.grant", caseId: ctx.kase.id, identity: rule.value.grants, from: ctx.today });
     }
     return { next: { ...ctx.kase, state: "APPROVED", approval: { approvedOn: ctx.today, by: ctx.by } }, detail: {}, extra };
   },
@@ -416,6 +415,7 @@ export function createCase(actor: CommandActor, input: CreateInput, now: Date, o
     id: input.id,
     kind: input.kind,
     regionPath: input.personRegionPath,
+    jurisdiction: input.person.jurisdiction,
     state: "DRAFT",
     version: 1,
     filedBy: by,

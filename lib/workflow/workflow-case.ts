@@ -3,7 +3,7 @@
 // fields and gives them back; the machine never reads anything else.
 import type { CaseState } from "@/lib/auth/decide";
 import type { IsoDate } from "@/lib/rules/dates";
-import type { IdentityType } from "@/lib/rules/domain";
+import type { IdentityType, Jurisdiction } from "@/lib/rules/domain";
 import type { JsonValue } from "@/lib/rules/to-json";
 import type { ApplicationKindId, AttachmentKind } from "./application-kinds";
 import type { RefusalReason } from "./refusal-reasons";
@@ -71,6 +71,8 @@ export type WorkflowCase = {
   kind: ApplicationKindId;
   /** The region path of the person's township: what decides who may act on the case. */
   regionPath: string;
+  /** The person's policy jurisdiction at filing: the library versions the case is decided under. */
+  jurisdiction: Jurisdiction;
   state: CaseState;
   /** Raised by every transition; the database updates only the version it read (one winner). */
   version: number;

@@ -57,6 +57,7 @@ export function caseIn(state: CaseState, kind: ApplicationKindId = "INPATIENT_AS
     id: "case-1",
     kind,
     regionPath: TOWNSHIP_PATH,
+    jurisdiction: kind === "QJ_SPECIAL_CARE_SUBSIDY" ? "CN-CQ-QJ" : "CN-SX-YQ",
     state,
     version: 3,
     filedBy: CLERK_ID,
