@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysBetween, daysInMonth, isoDate } from "@/lib/rules/dates";
+import { caseDueDates } from "./case-due-dates";
 import { addDays, addMonthsClamped, lawsuitDeadline, publicityPeriod, reconsiderationDeadline } from "./deadlines";
+import { caseIn } from "./workflow-fixtures";
 
 describe("公示 period: the start day is day 1", () => {
   it.each([
@@ -85,5 +87,16 @@ describe("calendar helpers", () => {
     expect(addMonthsClamped("2026-01-31", 1)).toBe("2026-02-28");
     expect(addMonthsClamped("2026-11-30", 3)).toBe("2027-02-28");
     expect(addMonthsClamped("2026-05-31", -3)).toBe("2026-02-28");
+  });
+});
+
+describe("what is due on a case", () => {
+  it("the 公示's last day, the 补正 due date, and the appeal deadlines once served", () => {
+    expect(caseDueDates(caseIn("PUBLICITY"))).toEqual({ publicityLastDay: "2026-03-12", returnDueOn: null, reconsiderationBy: null, lawsuitBy: null });
+    expect(caseDueDates(caseIn("RETURNED"))).toMatchObject({ publicityLastDay: null, returnDueOn: "2026-03-30" });
+    expect(caseDueDates(caseIn("REJECTED"))).toMatchObject({ reconsiderationBy: null, lawsuitBy: null });
+    const rejected = caseIn("REJECTED");
+    const served = { ...rejected, rejection: rejected.rejection ? { ...rejected.rejection, servedOn: "2026-03-18" } : null };
+    expect(caseDueDates(served)).toMatchObject({ reconsiderationBy: { lastDay: "2026-05-17" }, lawsuitBy: { lastDay: "2026-09-18" } });
   });
 });
