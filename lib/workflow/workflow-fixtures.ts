@@ -6,6 +6,7 @@ import type { GrantHolder } from "@/lib/auth/permissions";
 import type { Person } from "@/lib/rules/domain";
 import { ATTACHMENT_KINDS, type ApplicationKindId } from "./application-kinds";
 import type { TransitionInput, WorkflowCommand } from "./case-machine";
+import { DEFAULT_PUBLICITY_DAYS } from "./county-settings";
 import type { TransitionName, WorkflowCase } from "./workflow-case";
 
 export const COUNTY_PATH = "/14/1403/140322";
@@ -13,7 +14,7 @@ export const TOWNSHIP_PATH = `${COUNTY_PATH}/140322100`;
 export const OTHER_TOWNSHIP_PATH = `${COUNTY_PATH}/140322103`;
 /** 10:00 on 2026-03-20 in China. */
 export const NOW = new Date("2026-03-20T02:00:00Z");
-export const SETTINGS = { publicityDays: 7 };
+export const SETTINGS = { publicityDays: DEFAULT_PUBLICITY_DAYS };
 
 export function userActor(role: Actor["role"], regionPath: string, id: string = `${role.toLowerCase()}-1`): Actor {
   return { kind: "user", id, username: id, displayName: id, role, regionCode: regionPath.split("/").at(-1) ?? "", regionPath, regionName: "", mustChangePassword: false };
