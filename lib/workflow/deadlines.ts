@@ -3,7 +3,8 @@
 //
 // How Chinese law counts (our reading, written down so an auditor can check it):
 // - 行政复议法（2023年修订）第二十条: reconsideration may be applied for within 60 days of the day the
-//   person knew of the decision; for a written notice that is the day it was served (送达).
+//   person knew of the decision; for a written notice that is the day it was served (送达) —
+//   行政复议法实施条例 第十五条(二)(三): from the day the addressee signs for it (签收).
 //   第八十八条: periods not regulated by that law follow the 民事诉讼法.
 // - 行政诉讼法（2017年修正）第四十六条: a lawsuit within 6 months of that day; 第一百零一条: periods
 //   follow the 民事诉讼法.
