@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CASE_STATES, RULES, type CaseState } from "@/lib/auth/decide";
 import { PERMISSIONS, ROLES, type GrantHolder, type Permission } from "@/lib/auth/permissions";
 import { DomainError, DutyError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { yuan } from "@/lib/rules/money";
 import type { ApplicationKindId } from "./application-kinds";
 import { applyTransition, createCase, permissionOf, refusalError, TRANSITIONS, type TransitionResult } from "./case-machine";
 import { TRANSITION_NAMES, type TransitionName, type WorkflowCase } from "./workflow-case";
@@ -147,7 +148,7 @@ describe("region and segregation of duties", () => {
     const clerk = userActor("TOWNSHIP_CLERK", OTHER_TOWNSHIP_PATH);
     expect(refusalOf(applyTransition(caseIn("DRAFT"), clerk, commandOf("submit", validInput("submit")), NOW, { settings: SETTINGS }))).toMatchObject({ kind: "decision", refusal: "region" });
     const approver = userActor("MEDICAL_SECURITY", "/50/5001/500110");
-    expect(refusalOf(applyTransition(caseIn("COUNTY_REVIEW"), approver, commandOf("approve", {}), NOW, { settings: SETTINGS }))).toMatchObject({ kind: "decision", refusal: "region" });
+    expect(refusalOf(applyTransition(caseIn("COUNTY_REVIEW"), approver, commandOf("approve", validInput("approve")), NOW, { settings: SETTINGS }))).toMatchObject({ kind: "decision", refusal: "region" });
   });
 
   it("whoever filed or investigated never decides at the county, even holding the approver's role", () => {
@@ -167,7 +168,7 @@ describe("region and segregation of duties", () => {
     const again = ok(applyTransition(caseIn("SUBMITTED"), actorOf("TOWNSHIP_REVIEWER"), commandOf("investigate", input), NOW, { settings: SETTINGS }));
     expect(again.next.participants).toContain("county-user");
     const approver = userActor("MEDICAL_SECURITY", COUNTY_PATH, "county-user");
-    expect(refusalOf(applyTransition({ ...again.next, state: "COUNTY_REVIEW" }, approver, commandOf("approve", {}), NOW, { settings: SETTINGS }))).toMatchObject({ refusal: "duty" });
+    expect(refusalOf(applyTransition({ ...again.next, state: "COUNTY_REVIEW" }, approver, commandOf("approve", validInput("approve")), NOW, { settings: SETTINGS }))).toMatchObject({ refusal: "duty" });
   });
 
   it("the refusals map to the typed errors commands throw", () => {
@@ -295,11 +296,25 @@ describe("the procedure's own conditions", () => {
 
   it("approving a low-income recognition grants LOW_INCOME from the approval date", () => {
     const kase = caseIn("COUNTY_REVIEW", "LOW_INCOME_RECOGNITION");
-    const approved = ok(applyTransition(kase, actorOf("MEDICAL_SECURITY"), commandOf("approve", {}), NOW, options));
+    const approved = ok(applyTransition(kase, actorOf("MEDICAL_SECURITY"), commandOf("approve", validInput("approve")), NOW, options));
     expect(approved.next.approval).toEqual({ approvedOn: "2026-03-20", by: "medical_security-1" });
     expect(approved.events).toContainEqual({ type: "identity.grant", caseId: "case-1", identity: "LOW_INCOME", from: "2026-03-20" });
-    const plain = ok(applyTransition(caseIn("COUNTY_REVIEW"), actorOf("MEDICAL_SECURITY"), commandOf("approve", {}), NOW, options));
+    const plain = ok(applyTransition(caseIn("COUNTY_REVIEW"), actorOf("MEDICAL_SECURITY"), commandOf("approve", validInput("approve")), NOW, options));
     expect(plain.events.map((event) => event.type)).toEqual(["case.transition"]);
+    expect(plain.events[0]).toMatchObject({ detail: { total: "1234.00" } });
+  });
+
+  it("the approver confirms what was computed: nothing to pay is no approval, and recognition needs its threshold", () => {
+    const approver = actorOf("MEDICAL_SECURITY");
+    const nothing = { computed: { total: 0n, personalCosts: [yuan(25000)] } };
+    expect(refusalOf(applyTransition(caseIn("COUNTY_REVIEW"), approver, commandOf("approve", nothing), NOW, options))).toMatchObject({ code: "NOTHING_TO_APPROVE" });
+    const below = { computed: { total: 0n, personalCosts: [yuan(19999), yuan(19000), yuan(11000)] } };
+    expect(refusalOf(applyTransition(caseIn("COUNTY_REVIEW", "LOW_INCOME_RECOGNITION"), approver, commandOf("approve", below), NOW, options))).toMatchObject({
+      code: "RECOGNITION_THRESHOLD_NOT_MET",
+      values: { largestBill: "19999.00", yearTotal: "49999.00", singleBillThreshold: "20000.00", annualThreshold: "50000.00" },
+    });
+    const annual = { computed: { total: 0n, personalCosts: [yuan(19999), yuan(19999), yuan(10002)] } };
+    expect(ok(applyTransition(caseIn("COUNTY_REVIEW", "LOW_INCOME_RECOGNITION"), approver, commandOf("approve", annual), NOW, options)).next.state).toBe("APPROVED");
   });
 
   it("a payment is recorded on or after the approval", () => {

@@ -10,9 +10,10 @@ import { DomainError, DutyError, ForbiddenError, NotFoundError, StateError } fro
 import type { IsoDate } from "@/lib/rules/dates";
 import type { ClaimType, Person } from "@/lib/rules/domain";
 import { DEFAULT_LIBRARY, type PolicyLibrary } from "@/lib/rules/library/policy-library";
+import { formatYuan, type Fen } from "@/lib/rules/money";
 import type { JsonValue } from "@/lib/rules/to-json";
 import { APPLICATION_KINDS, type ApplicationKindId, type AttachmentKind } from "./application-kinds";
-import { checkFiling } from "./check-filing";
+import { checkFiling, checkRecognitionThreshold } from "./check-filing";
 import { publicityPeriod, reconsiderationDeadline, lawsuitDeadline } from "./deadlines";
 import { resolveReason, type ChosenReason, type RefusalReason } from "./refusal-reasons";
 import type { HouseholdInvestigation, Investigator, ReturnRequest, TransitionName, WorkflowCase, WorkflowEvent } from "./workflow-case";
@@ -73,7 +74,12 @@ export type TransitionInput = {
   forward: Record<string, never>;
   return: ReturnInput;
   reject: RejectInput;
-  approve: Record<string, never>;
+  /**
+   * What the rules module computed at county review, which the approver confirms and cannot change
+   * (issue 8): the total this approval fixes, and each bill's compliant cost the person bore after
+   * insurance (the recognition threshold is checked on it).
+   */
+  approve: { computed: { total: Fen; personalCosts: readonly Fen[] } };
   refuse: RejectInput;
   countyReturn: ReturnInput;
   serveNotice: { servedOn: IsoDate };
@@ -102,6 +108,8 @@ export const RULE_REFUSAL_CODES = [
   "NOTICE_ALREADY_SERVED",
   "SERVED_BEFORE_DECISION",
   "PAID_BEFORE_APPROVAL",
+  "NOTHING_TO_APPROVE",
+  "RECOGNITION_THRESHOLD_NOT_MET",
 ] as const;
 export type RuleRefusalCode = (typeof RULE_REFUSAL_CODES)[number];
 
@@ -290,15 +298,31 @@ const STEPS: { [T in TransitionName]: (ctx: Context, input: TransitionInput[T]) 
   reject(ctx, input) {
     return rejection(ctx, input, "TOWNSHIP");
   },
-  approve(ctx) {
+  approve(ctx, input) {
     const kind = APPLICATION_KINDS[ctx.kase.kind];
     const extra: WorkflowEvent[] = [];
+    const { total, personalCosts } = input.computed;
+    if (kind.computes.recognitionThreshold) {
+      // YQ-JZ-2019 §4(1)3: recognised only when the costs reach the library's thresholds.
+      const threshold = checkRecognitionThreshold(ctx.kase.jurisdiction, ctx.today, personalCosts, ctx.library);
+      if (!threshold?.met) {
+        refuse("RECOGNITION_THRESHOLD_NOT_MET", "computed", {
+          largestBill: formatYuan(threshold?.largestBill ?? 0n),
+          yearTotal: formatYuan(threshold?.yearTotal ?? 0n),
+          singleBillThreshold: formatYuan(threshold?.singleBillThreshold ?? 0n),
+          annualThreshold: formatYuan(threshold?.annualThreshold ?? 0n),
+        });
+      }
+    } else if (total <= 0n) {
+      // Nothing computed to pay is a refusal with the computation's reason, not an approval of 0.
+      refuse("NOTHING_TO_APPROVE", "computed");
+    }
     if (kind.grantsIdentity) {
       // The identity holds from the approval date (issue 8), under the rule in force that day.
       const rule = ctx.library.resolve(ctx.kase.jurisdiction, ctx.today)[kind.grantsIdentity];
       if (rule) extra.push({ type: "identity.grant", caseId: ctx.kase.id, identity: rule.value.grants, from: ctx.today });
     }
-    return { next: { ...ctx.kase, state: "APPROVED", approval: { approvedOn: ctx.today, by: ctx.by } }, detail: {}, extra };
+    return { next: { ...ctx.kase, state: "APPROVED", approval: { approvedOn: ctx.today, by: ctx.by } }, detail: { total: formatYuan(total) }, extra };
   },
   refuse(ctx, input) {
     return rejection(ctx, input, "COUNTY");

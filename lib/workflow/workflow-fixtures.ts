@@ -4,6 +4,7 @@ import type { Actor, CommandActor, SystemActor } from "@/lib/auth/actor";
 import type { CaseState } from "@/lib/auth/decide";
 import type { GrantHolder } from "@/lib/auth/permissions";
 import type { Person } from "@/lib/rules/domain";
+import { yuan } from "@/lib/rules/money";
 import { ATTACHMENT_KINDS, type ApplicationKindId } from "./application-kinds";
 import type { TransitionInput, WorkflowCommand } from "./case-machine";
 import { DEFAULT_PUBLICITY_DAYS } from "./county-settings";
@@ -143,7 +144,7 @@ export function validInput<T extends TransitionName>(transition: T, kind: Applic
     forward: {},
     return: { missing: ["MEDICAL_HISTORY"], note: "请补充病史材料", dueOn: "2026-04-10" },
     reject: { reasons: [{ source: "reviewer", code: "HOUSEHOLD_NOT_IN_HARDSHIP" }], note: "家庭有稳定收入" },
-    approve: {},
+    approve: { computed: { total: yuan(1234), personalCosts: [yuan(25000)] } },
     refuse: { reasons: [{ source: "rules", code: "ANNUAL_CAP_REACHED", citation: { document: "YQ-JZ-2019", article: "§4(2)3" } }], note: "" },
     countyReturn: { missing: ["SETTLEMENT_SHEET"], note: "结算单不清晰", dueOn: "2026-04-10" },
     serveNotice: { servedOn: "2026-03-18" },

@@ -5,7 +5,7 @@ import { RULE_REFUSAL_CODES } from "./case-machine";
 
 // Every refusal the machine can give has its words in both message files (keys workflow.<code>,
 // as refusalError builds them), and every field it can name has a label (workflowField.<first segment>).
-const FIELDS = ["bills", "attachments", "investigators", "villageCommitteeMember", "householdSituation", "findings", "date", "place", "startsOn", "objector", "receivedOn", "content", "finding", "missing", "dueOn", "reasons", "servedOn", "paidOn", "reference", "reason"];
+const FIELDS = ["bills", "attachments", "investigators", "villageCommitteeMember", "householdSituation", "findings", "date", "place", "startsOn", "objector", "receivedOn", "content", "finding", "missing", "dueOn", "reasons", "servedOn", "paidOn", "reference", "reason", "computed"];
 
 function messages(locale: string): { workflow: Record<string, string>; workflowField: Record<string, string> } {
   return JSON.parse(readFileSync(join(process.cwd(), "messages", `${locale}.json`), "utf8")) as { workflow: Record<string, string>; workflowField: Record<string, string> };
