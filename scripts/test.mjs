@@ -46,7 +46,8 @@ function playwrightCounts(reportPath, status) {
 }
 
 // 1. What a fresh machine lacks.
-aptInstall(wants("e2e") ? ["chromium", "fonts-noto-cjk"] : []);
+// poppler-utils: the unit tests read generated PDFs back with pdftotext.
+aptInstall([...(wants("unit") ? ["poppler-utils"] : []), ...(wants("e2e") ? ["chromium", "fonts-noto-cjk"] : [])]);
 ensureNodeModules();
 generatePrismaClient();
 mkdirSync(join(root, "test-results"), { recursive: true });

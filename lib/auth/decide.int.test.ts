@@ -50,6 +50,7 @@ const WHO_MAY: Record<Permission, readonly GrantHolder[]> = {
   "case:approve:assistance": ["MEDICAL_SECURITY"],
   "case:approve:special-care": ["VETERANS_AFFAIRS"],
   "case:serve-notice": ["TOWNSHIP_CLERK", "MEDICAL_SECURITY", "VETERANS_AFFAIRS"],
+  "payment:record": ["FINANCE"],
   "claim:recompute": ["ADMIN", "SYSTEM"],
 };
 

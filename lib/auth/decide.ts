@@ -79,7 +79,8 @@ export const RULES: Record<Permission, Rule> = {
   "case:resubmit": { scope: "region", on: { case: ["RETURNED"] } },
   "case:withdraw": { scope: "region", on: { case: BEFORE_COUNTY } },
   "case:investigate": { scope: "region", on: { case: ["SUBMITTED", "TOWNSHIP_REVIEW"] } },
-  "case:publicize": { scope: "region", on: { case: ["TOWNSHIP_REVIEW"] } },
+  // Posting a case, and forwarding it to the county once its 公示 has ended (lib/workflow).
+  "case:publicize": { scope: "region", on: { case: ["TOWNSHIP_REVIEW", "PUBLICITY"] } },
   "case:object": { scope: "region", on: { case: ["PUBLICITY"] } },
   "case:return": { scope: "region", on: { case: ["SUBMITTED", "TOWNSHIP_REVIEW"] } },
   "case:reject": { scope: "region", on: { case: ["SUBMITTED", "TOWNSHIP_REVIEW"] } },
@@ -87,6 +88,7 @@ export const RULES: Record<Permission, Rule> = {
   "case:approve:assistance": { scope: "region", on: { case: ["COUNTY_REVIEW"] }, segregated: true },
   "case:approve:special-care": { scope: "region", on: { case: ["COUNTY_REVIEW"] }, segregated: true },
   "case:serve-notice": { scope: "region", on: { case: ["REJECTED"] } },
+  "payment:record": { scope: "region", on: { case: ["APPROVED"] } },
   "claim:recompute": { scope: "region", on: { region: "any", job: "any" } },
 };
 

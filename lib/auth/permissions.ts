@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   "case:approve:assistance",
   "case:approve:special-care",
   "case:serve-notice",
+  // the finance bureau's record that an approved case was paid (the payment run: its own issue)
+  "payment:record",
   // jobs
   "claim:recompute",
 ] as const;
@@ -82,7 +84,7 @@ const GRANTS: Record<GrantHolder, readonly Permission[]> = {
   MEDICAL_SECURITY: [...COUNTY_BUREAU, "case:approve:assistance", "case:serve-notice", "identity:manage:medical", "enrolment:manage", "roster:acknowledge"],
   VETERANS_AFFAIRS: [...COUNTY_BUREAU, "case:approve:special-care", "case:serve-notice", "identity:manage:special-care", "roster:upload"],
   CIVIL_AFFAIRS: [...COUNTY_BUREAU, "identity:manage:assistance", "roster:upload"],
-  FINANCE: [...READ, "payment:read"],
+  FINANCE: [...READ, "payment:read", "payment:record"],
   AUDITOR: [...READ, "payment:read", "audit:read", "audit:export"],
   ADMIN: ["policy:read", "account:self", "audit:read", "audit:export", "user:create", "user:update", "user:reset-password", "hospital:manage", "region:manage", "calendar:manage", "claim:recompute"],
   SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute"],

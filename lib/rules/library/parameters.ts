@@ -158,6 +158,7 @@ export type ParameterValues = {
   "assistance.rows": AssistanceRow[];
   "assistance.largeOutpatientDiseases": DiseaseGroup[];
   "assistance.oneOff": { identities: IdentityType[]; threshold: Fen; rate: Rate; limit: Fen; windowEndMonth: number };
+  "assistance.lowIncomeRecognition": { singleBillThreshold: Fen; annualThreshold: Fen; grants: IdentityType };
   "assistance.majorDiseaseQuota": {
     diseases: DiseaseGroup[];
     fundRate: Rate;
@@ -588,6 +589,18 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
         ...YQ_JZ_PERIOD,
         value: { identities: ["LOW_INCOME", "ILLNESS_POVERTY"], threshold: yuan(20000), rate: percent(50), limit: yuan(5000), windowEndMonth: 2 },
         citation: { document: YQ_JZ, article: "§4(2)3" },
+      },
+    ],
+  },
+  "assistance.lowIncomeRecognition": {
+    label: "因病认定低收入救助对象的个人负担合规医疗费用标准（一次性、年度累计）",
+    stage: "medicalAssistance",
+    unit: "table",
+    versions: [
+      {
+        ...YQ_JZ_PERIOD,
+        value: { singleBillThreshold: yuan(20000), annualThreshold: yuan(50000), grants: "LOW_INCOME" },
+        citation: { document: YQ_JZ, article: "§4(1)3" },
       },
     ],
   },
