@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { REASONS } from "@/lib/rules/library/reasons";
 import { resolveReason, type RefusalReason } from "./refusal-reasons";
 import { refusalNoticeLines, renderRefusalNotice, type RefusalNoticeData } from "./refusal-notice";
 
@@ -76,7 +77,8 @@ describe("the refusal notice (附件5)", () => {
       "（2026）第12号",
       "申请人张晓三：",
       "你于2026年3月2日提交的住院医疗救助申请收悉。",
-      "结算日未参加基本医疗保险，不享受基本医保、大病保险和医疗救助",
+      // The rules module's own words for its reason code, whatever they are today.
+      REASONS.NOT_ENROLLED.message,
       "阳医保发〔2019〕45号《阳泉市城乡医疗救助实施办法（试行）》§4(1)",
       "经入户调查，申请人家庭经济状况不属于医疗救助对象范围",
       "§4(1)、§6(2)",
