@@ -1,6 +1,7 @@
 // Benefits that are not tied to one claim: QJ monthly outpatient allowance, YQ one-off assistance
 // and the pharmacy card's chronic-disease quarter. Each reads the person and the year's accumulators.
 import type { Accumulators, ReasonEntry, TraceLine } from "./claim-context";
+import { accumulatorKey } from "./accumulator-keys";
 import { ref } from "./claim-context";
 import { ageOn, daysInMonth, isoDate, overlaps, quarterRange } from "./dates";
 import type { EntitlementRequest, IdentityType, Person, Programme } from "./domain";
@@ -98,7 +99,7 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
 export function oneOffAssistance(person: Person, year: number, appliedOn: string, accumulators: Accumulators, alreadyPaid: boolean, library: PolicyLibrary = DEFAULT_LIBRARY): EntitlementResult {
   const params = library.resolve(person.jurisdiction, isoDate(year, 12, 31));
   const rule = params["assistance.oneOff"];
-  const base: Fen = accumulators[`assistance:${year}:oneOffBase`] ?? 0n;
+  const base: Fen = accumulators[accumulatorKey("assistance.oneOffBase", String(year))] ?? 0n;
   const trace: TraceLine[] = [];
   const reasons: ReasonEntry[] = [];
   const result: EntitlementResult = { programme: "YQ_ONE_OFF_ASSISTANCE", year, appliedOn, amount: 0n, eligible: false, reasons, trace };
@@ -161,7 +162,7 @@ export function cardChronicQuarter(person: Person, quarter: string, accumulators
   // The card's state during the quarter: checked on the quarter's first day the card could be used.
   const probe = range.from < programme.value.validFrom ? (range.to < programme.value.validFrom ? range.to : programme.value.validFrom) : range.from;
   const status = cardStatus(person, probe, params);
-  const own: Fen = accumulators[`card:${quarter}:chronicOwn`] ?? 0n;
+  const own: Fen = accumulators[accumulatorKey("card.chronicOwn", quarter)] ?? 0n;
   if (!status.ok) {
     reasons.push(reason(status.code));
     return result;

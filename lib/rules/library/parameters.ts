@@ -16,6 +16,7 @@ import type {
   Relation,
   Route,
 } from "../domain";
+import type { AssistanceLimitKey } from "./accumulator-kinds";
 import type { Citation } from "./documents";
 import type { ChainStage, StageId } from "./stages";
 
@@ -48,7 +49,7 @@ export type AssistanceRow = {
   rate: Rate;
   /** Annual limit, null = none; the yearly running base is kept under `limitKey`. */
   annualLimit: Fen | null;
-  limitKey: string;
+  limitKey: AssistanceLimitKey;
   article: string;
 };
 

@@ -1,5 +1,7 @@
 import type { ClaimContext, TraceParamRef } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { TWO_DISEASE_KINDS } from "../library/accumulator-kinds";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Rate } from "../money";
 import { applyRate, minFen, positive, roundHalfUp, subtractRate } from "../money";
@@ -130,7 +132,7 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
   const isInpatient = claim.type === "INPATIENT";
   if (isInpatient) {
     // Admissions of the calendar year, for halving the deductible of the second and later stays.
-    const key = accKey("insurance", ctx.year, "admissions");
+    const key = accumulatorKey("insurance.admissions", ctx.year);
     ctx.admissionsBefore = readAcc(ctx, key);
     writeAcc(ctx, key, ctx.admissionsBefore + 1n);
   }
@@ -186,7 +188,7 @@ function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[], se
     if (!settled) traceAmount(ctx, raw, raw, null, used);
     return raw;
   }
-  const key = accKey("insurance", ctx.year, "paid");
+  const key = accumulatorKey("insurance.paid", ctx.year);
   const paidBefore = readAcc(ctx, key);
   const room = positive(cap.value - paidBefore);
   const paid = minFen(raw, room);
@@ -312,7 +314,7 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   let paid = 0n;
   const inputs: Record<string, Fen | Rate | string> = { policyScope: ctx.amounts.policyScope, rate: rule.value.rate, raw };
   for (const key of keys) {
-    const diseaseKey = accKey("insurance", ctx.year, `twoDiseases.${key}`);
+    const diseaseKey = accumulatorKey(TWO_DISEASE_KINDS[key], ctx.year);
     const before = readAcc(ctx, diseaseKey);
     const room = positive(rule.value.limits[key] - before);
     const take = minFen(left, room);

@@ -1,5 +1,6 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import type { Fen, Fraction } from "../money";
 import { fraction, fractionAdd, fractionMin, fractionPositivePart, fractionSub, fractionTimesRate, positive, roundFraction } from "../money";
 import type { ParameterValues } from "../library/parameters";
@@ -59,7 +60,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
   }
   // 乙类 first shares and 自费 are outside policyScope already; the route reduction is taken out here.
   const oop = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.routeReduction);
-  const key = accKey("criticalIllness", ctx.year, "oop");
+  const key = accumulatorKey("criticalIllness.oop", ctx.year);
   const before = readAcc(ctx, key);
   const after = before + oop;
   writeAcc(ctx, key, after);

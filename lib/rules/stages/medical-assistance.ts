@@ -1,5 +1,8 @@
 import type { ClaimContext, TraceLine } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import type { AccumulatorKey } from "../library/accumulator-kinds";
+import { ASSISTANCE_LIMIT_KINDS } from "../library/accumulator-kinds";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Fraction, Rate } from "../money";
 import { applyRate, fraction, fractionMin, fractionTimesRate, positive, roundFraction } from "../money";
@@ -48,7 +51,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
   const oneOff = ctx.params["assistance.oneOff"];
   if (form === "INPATIENT" && oneOff) {
     // The year's compliant personal inpatient cost, for the one-off assistance applied for next year.
-    const key = accKey("assistance", ctx.year, "oneOffBase");
+    const key = accumulatorKey("assistance.oneOffBase", ctx.year);
     writeAcc(ctx, key, readAcc(ctx, key) + base);
   }
   if (ctx.tracing) {
@@ -64,7 +67,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     });
   }
   let identityMatched = false;
-  let best: { row: AssistanceRow; pay: Fen; key: string; before: Fen } | null = null;
+  let best: { row: AssistanceRow; pay: Fen; key: AccumulatorKey; before: Fen } | null = null;
   const compared: TraceLine[] = [];
   for (const row of rows.value) {
     if (!row.forms.includes(form)) continue;
@@ -72,7 +75,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     if (!identityOk) continue;
     if (row.identities !== "ANY_INSURED") identityMatched = true;
     if (row.diagnoses !== null && !claim.diagnoses.some((diagnosis) => row.diagnoses?.some((group) => group.codes.includes(diagnosis)))) continue;
-    const key = accKey("assistance", ctx.year, row.limitKey);
+    const key = accumulatorKey(ASSISTANCE_LIMIT_KINDS[row.limitKey], ctx.year);
     const before = readAcc(ctx, key);
     const pay = positive(roundFraction(assistanceBand(row, before + base)) - roundFraction(assistanceBand(row, before)));
     if (ctx.tracing) {

@@ -1,5 +1,6 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
 import { quarterOf } from "../dates";
 import type { Person } from "../domain";
 import { holdsIdentity } from "../domain";
@@ -84,7 +85,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
     }
     raw = net === 0n ? 0n : roundHalfUp(num * paying, den * net);
   }
-  const capKey = accKey("card", status.period, "pharmacy");
+  const capKey = accumulatorKey("card.pharmacy", status.period);
   const usedBefore = readAcc(ctx, capKey);
   const room = positive(pharmacy.value.annualCap - usedBefore);
   let card = minFen(raw, room);
@@ -134,7 +135,7 @@ export function recordCardChronic(ctx: ClaimContext): void {
     addReason(ctx, STAGE, status.code);
     return;
   }
-  const key = accKey("card", quarterOf(claim.date), "chronicOwn");
+  const key = accumulatorKey("card.chronicOwn", quarterOf(claim.date));
   writeAcc(ctx, key, readAcc(ctx, key) + ctx.amounts.personal);
   if (ctx.tracing) {
     addTrace(ctx, {

@@ -1,5 +1,6 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
 import { ageOn } from "../dates";
 import { identitiesOn } from "../domain";
 import type { IdentityType, Person } from "../domain";
@@ -70,7 +71,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
   const assistanceFirst = ctx.assistanceRan ? ctx.amounts.assistance : 0n;
   const base = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.criticalIllness - assistanceFirst);
   const level = claim.hospital?.level ?? 3;
-  const paidKey = accKey("specialCare", ctx.year, "inpatient");
+  const paidKey = accumulatorKey("specialCare.inpatient", ctx.year);
   const paidBefore = readAcc(ctx, paidKey);
   let best: { identity: IdentityType; group: SpecialCareGroup; pay: Fen } | null = null;
   for (const candidate of held) {
@@ -110,7 +111,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
   }
   // Art. 8(3): what the person still bears after the subsidy, accumulated over the year.
   const left = base - best.pay;
-  const leftKey = accKey("specialCare", ctx.year, "largeLeft");
+  const leftKey = accumulatorKey("specialCare.largeLeft", ctx.year);
   const before = readAcc(ctx, leftKey);
   const after = before + left;
   writeAcc(ctx, leftKey, after);
