@@ -1,6 +1,6 @@
 // Benefits that are not tied to one claim: QJ monthly outpatient allowance, YQ one-off assistance
 // and the pharmacy card's chronic-disease quarter. Each reads the person and the year's accumulators.
-import type { Accumulators, ReasonEntry, TraceLine } from "./claim-context";
+import type { Accumulators, ReasonEntry, TraceLine, TraceParamRef } from "./claim-context";
 import { accumulatorKey } from "./accumulator-keys";
 import { ref } from "./claim-context";
 import { ageOn, daysInMonth, isoDate, overlaps, quarterRange } from "./dates";
@@ -14,6 +14,7 @@ import { DEFAULT_LIBRARY } from "./library/policy-library";
 import type { ReasonCode } from "./library/reasons";
 import { REASONS } from "./library/reasons";
 import { cardParameters, cardStatus } from "./stages/pharmacy-card";
+import { paramText } from "./formula-text";
 
 export type EntitlementResult = {
   programme: Programme;
@@ -43,7 +44,8 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
   let months = 0;
   let anyRule = false;
   let extrasDue = false;
-  let extrasRule: { extras: Record<string, Fen>; citation: Citation } | null = null;
+  let extrasRule: { extras: Record<string, Fen>; citation: Citation; ref: TraceParamRef } | null = null;
+  let lastCounted: { citation: Citation; ref: TraceParamRef } | null = null;
   for (let month = 1; month <= 12; month++) {
     const first = isoDate(year, month, 1);
     const params = library.resolve(person.jurisdiction, first);
@@ -65,16 +67,17 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
     if (!best) continue;
     months++;
     amount += best.amount;
+    lastCounted = { citation: allowance.citation, ref: ref(allowance) };
     if (best.identity === allowance.value.extrasIdentity) {
       extrasDue = true;
-      extrasRule = { extras: allowance.value.extras, citation: allowance.citation };
+      extrasRule = { extras: allowance.value.extras, citation: allowance.citation, ref: ref(allowance) };
     }
     trace.push({
       id: `allowance.month${month}`,
       stage: "entitlement",
       label: `${year}年${month}月定额门诊补助`,
       value: best.amount,
-      formula: "当月1日具备的补助身份中标准最高者",
+      formula: "当月首日具备的补助身份中标准最高者",
       inputs: { identity: best.identity, compared },
       params: [ref(allowance), ref(groups)],
       citation: allowance.citation,
@@ -85,12 +88,12 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
       const extra = extrasRule.extras[condition];
       if (extra === undefined) continue;
       amount += extra;
-      trace.push({ id: `allowance.extra.${condition}`, stage: "entitlement", label: `在乡复员军人年度增发（${condition}）`, value: extra, formula: "在乡复员军人患癌症每年1800元、长期卧床每年800元", inputs: { condition }, params: [], citation: extrasRule.citation });
+      trace.push({ id: `allowance.extra.${condition}`, stage: "entitlement", label: `在乡复员军人年度增发（${condition}）`, value: extra, formula: `在乡复员军人年度增发：每年${paramText(extra)}`, inputs: { condition }, params: [extrasRule.ref], citation: extrasRule.citation });
     }
   }
   if (!anyRule) reasons.push(reason("NO_RULE_IN_FORCE"));
   else if (months === 0) reasons.push(reason("NO_MONTH_COUNTED"));
-  trace.push({ id: "allowance.amount", stage: "entitlement", label: "年度定额门诊补助合计", value: amount, formula: "各计入月份补助之和 + 年度增发", inputs: { months }, params: [], citation: { document: "QJ-YF-2023", article: "Art. 8(1)" } });
+  trace.push({ id: "allowance.amount", stage: "entitlement", label: "年度定额门诊补助合计", value: amount, formula: "各计入月份补助之和 + 年度增发", inputs: { months }, params: lastCounted ? [lastCounted.ref] : [], citation: lastCounted?.citation ?? null });
   return { programme: "QJ_MONTHLY_ALLOWANCE", year, amount, eligible: months > 0, months, reasons, trace };
 }
 
@@ -127,7 +130,7 @@ export function oneOffAssistance(person: Person, year: number, appliedOn: string
     stage: "entitlement",
     label: "一次性救助",
     value: computed,
-    formula: "min(5000, (累计 − 20000) × 50%)",
+    formula: `min(${paramText(rule.value.limit)}, (累计 − ${paramText(rule.value.threshold)}) × ${paramText(rule.value.rate)})`,
     inputs: { base, threshold: rule.value.threshold, rate: rule.value.rate, limit: rule.value.limit, appliedOn, windowStart, windowEnd },
     params: [ref(rule)],
     citation: rule.citation,
@@ -175,7 +178,7 @@ export function cardChronicQuarter(person: Person, quarter: string, accumulators
     stage: "entitlement",
     label: `${quarter} 慢病门诊用药补贴`,
     value: amount,
-    formula: "本季度个人自付超过450元时：min(个人自付 × 5%, 3000 − 本卡已补贴)",
+    formula: `本季度个人自付超过${paramText(rule.value.quarterThreshold)}时：min(个人自付 × ${paramText(rule.value.rate)}, ${paramText(rule.value.cap)} − 本卡已补贴)`,
     inputs: { own, threshold: rule.value.quarterThreshold, rate: rule.value.rate, cap: rule.value.cap, paidBefore },
     params: [ref(rule)],
     citation: rule.citation,

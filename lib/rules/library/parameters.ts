@@ -163,7 +163,7 @@ export type ParameterValues = {
   "assistance.lateStageCare": { amount: Fen; diseases: DiseaseGroup[] };
   "specialCare.scheduleDelegated": boolean;
   "specialCare.groups": { A: IdentityType[]; B: IdentityType[]; minAge: Partial<Record<IdentityType, number>> };
-  "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen }>;
+  "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen; clause: string }>;
   "specialCare.largeAmount": { threshold: Fen; rate: Rate; annualLimit: Fen };
   "specialCare.monthlyAllowance": {
     monthly: Partial<Record<IdentityType, Fen>>;
@@ -630,8 +630,8 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       {
         ...QJ_PERIOD,
         value: {
-          A: { rates: { 1: percent(80), 2: percent(50), 3: percent(30) }, annualLimit: yuan(3000) },
-          B: { rates: { 1: percent(70), 2: percent(40), 3: percent(30) }, annualLimit: yuan(2000) },
+          A: { rates: { 1: percent(80), 2: percent(50), 3: percent(30) }, annualLimit: yuan(3000), clause: "Art. 8(2)1" },
+          B: { rates: { 1: percent(70), 2: percent(40), 3: percent(30) }, annualLimit: yuan(2000), clause: "Art. 8(2)2" },
         },
         citation: { document: QJ_YF, article: "Art. 8(2)" },
       },

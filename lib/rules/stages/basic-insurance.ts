@@ -7,6 +7,8 @@ import type { Fen, Rate } from "../money";
 import { applyRate, minFen, positive, roundHalfUp, subtractRate } from "../money";
 import type { Citation } from "../library/documents";
 import type { InpatientTier } from "../library/parameters";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "basicInsurance" as const;
 
@@ -101,7 +103,7 @@ export function quotaApplies(ctx: ClaimContext): boolean {
       stage: STAGE,
       label: "单病种诊断编码未在库内列出",
       value: claim.diagnoses,
-      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内26类病种的写法，请核对",
+      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内所列重特大疾病病种的写法，请核对",
       inputs: {},
       params: [ref(quota)],
       citation: quota.citation,
@@ -125,7 +127,7 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     addReason(ctx, STAGE, "NOT_ENROLLED");
     compareSettled(ctx, STAGE, "insurance", 0n);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: { document: "YQ-JZ-2019", article: "§4(1)" } });
+      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: REASONS.NOT_ENROLLED.citation });
     }
     return;
   }
@@ -185,7 +187,7 @@ function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[], se
   const capTypes = ctx.params["insurance.annualCapClaimTypes"];
   if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) {
     // A settled figure outside any cap stands as it is; its own trace line already says so.
-    if (!settled) traceAmount(ctx, raw, raw, null, used);
+    if (!settled) traceAmount(ctx, raw, raw, null, capTypes ? [...used, ref(capTypes)] : used, capTypes?.citation ?? null);
     return raw;
   }
   const key = accumulatorKey("insurance.paid", ctx.year);
@@ -194,11 +196,11 @@ function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[], se
   const paid = minFen(raw, room);
   writeAcc(ctx, key, paidBefore + paid);
   if (paid < raw) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", cap.citation);
-  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)]);
+  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)], cap.citation);
   return paid;
 }
 
-function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[]): void {
+function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[], citation: Citation | null): void {
   if (!ctx.tracing) return;
   addTrace(ctx, {
     id: "insurance.amount",
@@ -208,7 +210,7 @@ function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBe
     formula: capInputs ? "min(按比例计算的支付额, 年度最高支付限额 − 本年已支付)" : "按比例计算的支付额（不计入年度最高支付限额）",
     inputs: capInputs ? { raw, ...capInputs } : { raw },
     params: used,
-    citation: { document: "SX-JM-2024", article: capInputs ? "§2, §3" : "§3" },
+    citation,
   });
 }
 
@@ -237,7 +239,7 @@ function inpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | nul
       stage: STAGE,
       label: "起付标准",
       value: deductible,
-      formula: later ? "本年度第二次及以后住院：起付标准 × 50%" : "按收费价格类别确定的起付标准",
+      formula: later ? `本年度第二次及以后住院：起付标准 × ${paramText(halving.value)}` : "按收费价格类别确定的起付标准",
       inputs: { tier, fullDeductible: entry.deductible, admissionsBefore: String(ctx.admissionsBefore ?? 0n) },
       params: [ref(schedule), ref(halving)],
       citation: schedule.citation,
@@ -325,7 +327,7 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
     left -= take;
   }
   if (paid < raw) addReason(ctx, STAGE, "DISEASE_LIMIT_REACHED", rule.citation);
-  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, "min(政策范围内费用 × 60%, 病种年度支付限额 − 本年已支付)", inputs, [ref(rule)], rule.citation);
+  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, `min(政策范围内费用 × ${paramText(rule.value.rate)}, 病种年度支付限额 − 本年已支付)`, inputs, [ref(rule)], rule.citation);
   return paid;
 }
 
@@ -349,7 +351,7 @@ function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   const namedRate: Rate = rule.value.namedRate;
   const otherRate: Rate = rule.value.otherRate;
   const raw = roundHalfUp(namedScope * namedRate.num * otherRate.den + otherScope * otherRate.num * namedRate.den, namedRate.den * otherRate.den);
-  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, "首批6种特药金额 × 70% + 其他“双通道”药品金额 × 60%", { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation);
+  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, `首批特药金额 × ${paramText(namedRate)} + 其他“双通道”药品金额 × ${paramText(otherRate)}`, { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation);
   return raw;
 }
 

@@ -7,6 +7,7 @@ import { holdsIdentity } from "../domain";
 import type { Fen, Fraction, Rate } from "../money";
 import { applyRate, fraction, fractionMin, fractionTimesRate, positive, roundFraction } from "../money";
 import type { AssistanceRow } from "../library/parameters";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "medicalAssistance" as const;
 
@@ -31,7 +32,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     addReason(ctx, STAGE, "NOT_ENROLLED", requiresEnrolment?.citation);
     compareSettled(ctx, STAGE, "assistance", 0n);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "assistance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "救助对象须参加基本医疗保险方可享受医疗救助", inputs: {}, params: requiresEnrolment ? [ref(requiresEnrolment)] : [], citation: requiresEnrolment?.citation ?? { document: "YQ-JZ-2019", article: "§4(1)" } });
+      addTrace(ctx, { id: "assistance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "救助对象须参加基本医疗保险方可享受医疗救助", inputs: {}, params: requiresEnrolment ? [ref(requiresEnrolment)] : [], citation: requiresEnrolment?.citation ?? REASONS.NOT_ENROLLED.citation });
     }
     return;
   }
@@ -63,7 +64,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
       formula: subsidyFirst > 0n ? "政策范围内费用 − 基本医保 − 大病保险 − 优抚医疗补助" : "政策范围内费用 − 基本医保 − 大病保险",
       inputs: { policyScope: ctx.amounts.policyScope, insurance: ctx.amounts.insurance, criticalIllness: ctx.amounts.criticalIllness, subsidyFirst },
       params: [ref(rows)],
-      citation: { document: "YQ-JZ-2019", article: "§4(2)3" },
+      citation: rows.citation,
     });
   }
   let identityMatched = false;
@@ -87,7 +88,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
         formula: row.annualLimit === null ? "救助基数 × 救助比例" : "min(年度限额, (本年累计基数) × 救助比例) 的本次增量",
         inputs: { base, rate: row.rate, annualLimit: row.annualLimit, cumulativeBefore: before },
         params: [ref(rows)],
-        citation: { document: "YQ-JZ-2019", article: row.article },
+        citation: { document: rows.citation.document, article: row.article },
       });
     }
     if (best === null || pay > best.pay) best = { row, pay, key, before };
@@ -103,7 +104,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
   writeAcc(ctx, best.key, best.before + base);
   ctx.amounts.assistance = best.pay;
   compareSettled(ctx, STAGE, "assistance", best.pay);
-  const citation = { document: "YQ-JZ-2019" as const, article: best.row.article };
+  const citation = { document: rows.citation.document, article: best.row.article };
   if (base === 0n) addReason(ctx, STAGE, "NOTHING_LEFT_TO_PAY", citation);
   else if (best.pay === 0n) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", citation);
   else addPayout(ctx, STAGE, `assistance.${best.row.id}`, `医疗救助：${best.row.label}`, best.pay, citation);

@@ -8,6 +8,8 @@ import type { Fen, Rate } from "../money";
 import { minFen, positive, rateEquals, roundHalfUp, applyRate } from "../money";
 import type { PolicyLibrary, ResolvedParameters } from "../library/policy-library";
 import type { ReasonCode } from "../library/reasons";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "pharmacyCard" as const;
 
@@ -61,7 +63,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
   if (!pharmacy || !status.ok) {
     addReason(ctx, STAGE, status.ok ? "NO_RULE_IN_FORCE" : status.code);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: [], citation: pharmacy?.citation ?? null });
+      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: pharmacy ? [ref(pharmacy)] : [], citation: pharmacy?.citation ?? null });
     }
     return;
   }
@@ -99,9 +101,9 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
       a.discount += reduction;
       card = 0n;
       addReason(ctx, STAGE, "MEMBER_PRICE_CHOSEN");
-      addPayout(ctx, STAGE, "card.memberDay", "药店会员日价格优惠", reduction, { document: "SX-CARD-2026", article: "问答：会员日" });
+      addPayout(ctx, STAGE, "card.memberDay", "药店会员日价格优惠", reduction, REASONS.MEMBER_PRICE_CHOSEN.citation);
       if (ctx.tracing) {
-        addTrace(ctx, { id: "card.memberDay", stage: STAGE, label: "会员日价格优惠（择优）", value: reduction, formula: "原价 − 会员日价格（低于使用补贴卡后的自付时选用）", inputs: { memberPrice: claim.memberPrice, payingWithCard: paying - minFen(raw, room) }, params: [ref(pharmacy)], citation: { document: "SX-CARD-2026", article: "问答：会员日" } });
+        addTrace(ctx, { id: "card.memberDay", stage: STAGE, label: "会员日价格优惠（择优）", value: reduction, formula: "原价 − 会员日价格（低于使用补贴卡后的自付时选用）", inputs: { memberPrice: claim.memberPrice, payingWithCard: paying - minFen(raw, room) }, params: [ref(pharmacy)], citation: REASONS.MEMBER_PRICE_CHOSEN.citation });
       }
     }
   }
@@ -114,7 +116,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
       stage: STAGE,
       label: "医药补贴卡购药补贴",
       value: card,
-      formula: claim.type === "PHARMACY" ? "min(个人支付 × 15%, 3万元 − 本卡年度已补贴)" : "min(Σ 药品个人支付 × 标注比例, 3万元 − 本卡年度已补贴)",
+      formula: claim.type === "PHARMACY" ? `min(个人支付 × ${paramText(pharmacy.value.rate)}, ${paramText(pharmacy.value.annualCap)} − 本卡年度已补贴)` : `min(Σ 药品个人支付 × 标注比例, ${paramText(pharmacy.value.annualCap)} − 本卡年度已补贴)`,
       inputs: { paying, raw, usedBefore, annualCap: pharmacy.value.annualCap },
       params: [ref(pharmacy)],
       citation: pharmacy.citation,
