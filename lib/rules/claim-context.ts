@@ -3,6 +3,7 @@
 import type { IsoDate } from "./dates";
 import type { Claim, JurisdictionNode, Person } from "./domain";
 import type { Fen, Rate } from "./money";
+import type { AccumulatorKey } from "./library/accumulator-kinds";
 import type { Citation } from "./library/documents";
 import type { ParameterId } from "./library/parameters";
 import type { PolicyLibrary, ResolvedParameters, ResolvedVersion } from "./library/policy-library";
@@ -12,8 +13,8 @@ import type { ReasonCode } from "./library/reasons";
 import { REASONS } from "./library/reasons";
 import type { StageId } from "./library/stages";
 
-/** A person's running totals: key `${programme}:${period}:${name}` → fen (or a count). */
-export type Accumulators = Readonly<Record<string, bigint>>;
+/** A person's running totals: stored key (library/accumulator-kinds.ts) → fen or a count, by its unit. */
+export type Accumulators = { readonly [key: AccumulatorKey]: bigint };
 
 export type TraceValue = Fen | Rate | string | number | boolean | null | readonly string[];
 
@@ -98,7 +99,7 @@ export type ClaimContext = {
   assistanceRan: boolean;
   specialCareRan: boolean;
   amounts: ClaimAmounts;
-  acc: Record<string, bigint>;
+  acc: { [key: AccumulatorKey]: bigint };
   readonly tracing: boolean;
   trace: TraceLine[];
   reasons: ReasonEntry[];
@@ -131,36 +132,11 @@ export function addPayout(ctx: ClaimContext, stage: StageId, id: string, label: 
   ctx.lines.push({ stage, id, label, amount, citation });
 }
 
-/**
- * Accumulator key `${programme}:${period}:${name}`. Memoised so the hot path reuses one interned
- * string per key instead of building it on every claim.
- */
-const KEY_CACHE = new Map<string, Map<string, Map<string, string>>>();
-export function accKey(programme: string, period: string, name: string): string {
-  let perName = KEY_CACHE.get(programme);
-  if (!perName) {
-    perName = new Map();
-    KEY_CACHE.set(programme, perName);
-  }
-  let perPeriod = perName.get(name);
-  if (!perPeriod) {
-    perPeriod = new Map();
-    perName.set(name, perPeriod);
-  }
-  let key = perPeriod.get(period);
-  if (key === undefined) {
-    key = `${programme}:${period}:${name}`;
-    if (perPeriod.size > 10_000) perPeriod.clear();
-    perPeriod.set(period, key);
-  }
-  return key;
-}
-
-export function readAcc(ctx: ClaimContext, key: string): bigint {
+export function readAcc(ctx: ClaimContext, key: AccumulatorKey): bigint {
   return ctx.acc[key] ?? 0n;
 }
 
-export function writeAcc(ctx: ClaimContext, key: string, value: bigint): void {
+export function writeAcc(ctx: ClaimContext, key: AccumulatorKey, value: bigint): void {
   ctx.acc[key] = value;
 }
 

@@ -5,6 +5,7 @@ import { addReason, addTrace, ref } from "./claim-context";
 import { canonicalJson } from "./canonical-json";
 import type { Claim, Person } from "./domain";
 import { enrolmentOn } from "./domain";
+import { ENGINE_SOURCE_HASH } from "./engine-version";
 import type { PolicyLibrary } from "./library/policy-library";
 import { DEFAULT_LIBRARY } from "./library/policy-library";
 import type { ChainStage } from "./library/stages";
@@ -16,7 +17,12 @@ import { applyMedicalAssistance } from "./stages/medical-assistance";
 import { applyPharmacyCard, recordCardChronic } from "./stages/pharmacy-card";
 import { applySpecialCare } from "./stages/special-care";
 
-export const ENGINE_VERSION = "rules-engine/1.0.0";
+/**
+ * What a receipt names: the release (raised by hand when behaviour changes on purpose) and, as
+ * semver build metadata, the first 12 hex of the hash of the engine's own source, so two builds
+ * that compute differently never carry the same name (docs/decisions/010-engine-version.md).
+ */
+export const ENGINE_VERSION = `rules-engine/1.1.0+${ENGINE_SOURCE_HASH.slice(0, 12)}`;
 
 /** sha256 (or another digest) of a string, hex; injected so the core stays free of node APIs. */
 export type Hasher = (text: string) => string;

@@ -1,6 +1,7 @@
 // Benefits that are not tied to one claim: QJ monthly outpatient allowance, YQ one-off assistance
 // and the pharmacy card's chronic-disease quarter. Each reads the person and the year's accumulators.
-import type { Accumulators, ReasonEntry, TraceLine } from "./claim-context";
+import type { Accumulators, ReasonEntry, TraceLine, TraceParamRef } from "./claim-context";
+import { accumulatorKey } from "./accumulator-keys";
 import { interpreted, ref } from "./claim-context";
 import { ageOn, daysInMonth, isoDate, overlaps, quarterRange } from "./dates";
 import type { EntitlementRequest, IdentityType, Person, Programme } from "./domain";
@@ -13,6 +14,7 @@ import { DEFAULT_LIBRARY } from "./library/policy-library";
 import type { ReasonCode } from "./library/reasons";
 import { REASONS } from "./library/reasons";
 import { cardParameters, cardStatus } from "./stages/pharmacy-card";
+import { paramText } from "./formula-text";
 
 export type EntitlementResult = {
   programme: Programme;
@@ -42,7 +44,8 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
   let months = 0;
   let anyRule = false;
   let extrasDue = false;
-  let extrasRule: { extras: Record<string, Fen>; citation: Citation } | null = null;
+  let extrasRule: { extras: Record<string, Fen>; citation: Citation; ref: TraceParamRef } | null = null;
+  let lastCounted: { citation: Citation; ref: TraceParamRef } | null = null;
   for (let month = 1; month <= 12; month++) {
     const first = isoDate(year, month, 1);
     const params = library.resolve(person.jurisdiction, first);
@@ -64,16 +67,17 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
     if (!best) continue;
     months++;
     amount += best.amount;
+    lastCounted = { citation: allowance.citation, ref: ref(allowance) };
     if (best.identity === allowance.value.extrasIdentity) {
       extrasDue = true;
-      extrasRule = { extras: allowance.value.extras, citation: allowance.citation };
+      extrasRule = { extras: allowance.value.extras, citation: allowance.citation, ref: ref(allowance) };
     }
     trace.push({
       id: `allowance.month${month}`,
       stage: "entitlement",
       label: `${year}年${month}月定额门诊补助`,
       value: best.amount,
-      formula: "当月1日具备的补助身份中标准最高者",
+      formula: "当月首日具备的补助身份中标准最高者",
       inputs: { identity: best.identity, compared },
       params: [ref(allowance), ref(groups)],
       citation: allowance.citation,
@@ -84,13 +88,13 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
       const extra = extrasRule.extras[condition];
       if (extra === undefined) continue;
       amount += extra;
-      trace.push({ id: `allowance.extra.${condition}`, stage: "entitlement", label: `在乡复员军人年度增发（${condition}）`, value: extra, formula: "在乡复员军人患癌症每年1800元、长期卧床每年800元", inputs: { condition }, params: [], citation: extrasRule.citation });
+      trace.push({ id: `allowance.extra.${condition}`, stage: "entitlement", label: `在乡复员军人年度增发（${condition}）`, value: extra, formula: `在乡复员军人年度增发：每年${paramText(extra)}`, inputs: { condition }, params: [extrasRule.ref], citation: extrasRule.citation });
     }
   }
   if (!anyRule) reasons.push(reason("NO_RULE_IN_FORCE"));
   else if (months === 0) reasons.push(reason("NO_MONTH_COUNTED"));
   // Reading 12: the allowance does not depend on enrolment (only Art. 8(2)–(3) do).
-  trace.push(interpreted({ id: "allowance.amount", stage: "entitlement", label: "年度定额门诊补助合计", value: amount, formula: "各计入月份补助之和 + 年度增发（不以参保为条件）", inputs: { months }, params: [], citation: { document: "QJ-YF-2023", article: "Art. 8(1)" } }, [12]));
+  trace.push(interpreted({ id: "allowance.amount", stage: "entitlement", label: "年度定额门诊补助合计", value: amount, formula: "各计入月份补助之和 + 年度增发（不以参保为条件）", inputs: { months }, params: lastCounted ? [lastCounted.ref] : [], citation: lastCounted?.citation ?? null }, [12]));
   return { programme: "QJ_MONTHLY_ALLOWANCE", year, amount, eligible: months > 0, months, reasons, trace };
 }
 
@@ -101,7 +105,7 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
 export function oneOffAssistance(person: Person, year: number, appliedOn: string, accumulators: Accumulators, alreadyDecided: boolean, library: PolicyLibrary = DEFAULT_LIBRARY): EntitlementResult {
   const params = library.resolve(person.jurisdiction, isoDate(year, 12, 31));
   const rule = params["assistance.oneOff"];
-  const base: Fen = accumulators[`assistance:${year}:oneOffBase`] ?? 0n;
+  const base: Fen = accumulators[accumulatorKey("assistance.oneOffBase", String(year))] ?? 0n;
   const trace: TraceLine[] = [];
   const reasons: ReasonEntry[] = [];
   const result: EntitlementResult = { programme: "YQ_ONE_OFF_ASSISTANCE", year, appliedOn, amount: 0n, eligible: false, reasons, trace };
@@ -137,7 +141,7 @@ export function oneOffAssistance(person: Person, year: number, appliedOn: string
         stage: "entitlement",
         label: "一次性救助",
         value: computed,
-        formula: "min(5000, (累计 − 20000) × 50%)",
+        formula: `min(${paramText(rule.value.limit)}, (累计 − ${paramText(rule.value.threshold)}) × ${paramText(rule.value.rate)})`,
         inputs: { base, threshold: rule.value.threshold, rate: rule.value.rate, limit: rule.value.limit, appliedOn, windowStart, windowEnd, identityHeld, enrolled },
         params: [ref(rule)],
         citation: rule.citation,
@@ -176,7 +180,7 @@ export function cardChronicQuarter(person: Person, quarter: string, accumulators
   // The card's state during the quarter: checked on the quarter's first day the card could be used.
   const probe = range.from < programme.value.validFrom ? (range.to < programme.value.validFrom ? range.to : programme.value.validFrom) : range.from;
   const status = cardStatus(person, probe, params);
-  const own: Fen = accumulators[`card:${quarter}:chronicOwn`] ?? 0n;
+  const own: Fen = accumulators[accumulatorKey("card.chronicOwn", quarter)] ?? 0n;
   if (!status.ok) {
     reasons.push(reason(status.code));
     return result;
@@ -191,7 +195,7 @@ export function cardChronicQuarter(person: Person, quarter: string, accumulators
         stage: "entitlement",
         label: `${quarter} 慢病门诊用药补贴`,
         value: amount,
-        formula: "本季度个人自付超过450元时：min(个人自付 × 5%, 3000 − 本卡已补贴)",
+        formula: `本季度个人自付超过${paramText(rule.value.quarterThreshold)}时：min(个人自付 × ${paramText(rule.value.rate)}, ${paramText(rule.value.cap)} − 本卡已补贴)`,
         inputs: { own, threshold: rule.value.quarterThreshold, rate: rule.value.rate, cap: rule.value.cap, paidBefore },
         params: [ref(rule)],
         citation: rule.citation,

@@ -16,6 +16,7 @@ import type {
   Relation,
   Route,
 } from "../domain";
+import type { AssistanceLimitKey, AssistanceSharedLimitKey } from "./accumulator-kinds";
 import type { Citation } from "./documents";
 import type { ReadingNumber } from "./readings";
 import type { ChainStage, StageId } from "./stages";
@@ -51,9 +52,9 @@ export type AssistanceRow = {
   rate: Rate;
   /** The row's own annual limit (banded on its running base), null = none; the base is kept under `limitKey`. */
   annualLimit: Fen | null;
-  limitKey: string;
+  limitKey: AssistanceLimitKey;
   /** A limit several rows share per person and year (Reading 9): paid amounts kept under `key`. */
-  sharedLimit: { key: string; amount: Fen } | null;
+  sharedLimit: { key: AssistanceSharedLimitKey; amount: Fen } | null;
   article: string;
   /** RULES.md readings that fix how this row is read; its trace lines name them. */
   readings: ReadingNumber[];
@@ -171,7 +172,7 @@ export type ParameterValues = {
   "specialCare.scheduleDelegated": boolean;
   "specialCare.requiresEnrolment": boolean;
   "specialCare.groups": { A: IdentityType[]; B: IdentityType[]; minAge: Partial<Record<IdentityType, number>> };
-  "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen }>;
+  "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen; clause: string }>;
   "specialCare.largeAmount": { threshold: Fen; rate: Rate; annualLimit: Fen };
   "specialCare.monthlyAllowance": {
     monthly: Partial<Record<IdentityType, Fen>>;
@@ -671,8 +672,8 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       {
         ...QJ_PERIOD,
         value: {
-          A: { rates: { 1: percent(80), 2: percent(50), 3: percent(30) }, annualLimit: yuan(3000) },
-          B: { rates: { 1: percent(70), 2: percent(40), 3: percent(30) }, annualLimit: yuan(2000) },
+          A: { rates: { 1: percent(80), 2: percent(50), 3: percent(30) }, annualLimit: yuan(3000), clause: "Art. 8(2)1" },
+          B: { rates: { 1: percent(70), 2: percent(40), 3: percent(30) }, annualLimit: yuan(2000), clause: "Art. 8(2)2" },
         },
         citation: { document: QJ_YF, article: "Art. 8(2)" },
       },

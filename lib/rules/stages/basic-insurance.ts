@@ -1,11 +1,15 @@
 import type { ClaimContext, TraceParamRef } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { TWO_DISEASE_KINDS } from "../library/accumulator-kinds";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Fraction, Rate } from "../money";
-import { applyRate, formatRate, fraction, fractionAdd, fractionMin, fractionTimesRate, minFen, positive, roundFraction, roundHalfUp, subtractRate } from "../money";
+import { applyRate, fraction, fractionAdd, fractionMin, fractionTimesRate, minFen, positive, roundFraction, roundHalfUp, subtractRate } from "../money";
 import type { Citation } from "../library/documents";
 import type { InpatientTier } from "../library/parameters";
 import type { ReadingNumber } from "../library/readings";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "basicInsurance" as const;
 
@@ -119,7 +123,7 @@ export function quotaApplies(ctx: ClaimContext): boolean {
       stage: STAGE,
       label: "单病种诊断编码未在库内列出",
       value: claim.diagnoses,
-      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内26类病种的写法，请核对",
+      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内所列重特大疾病病种的写法，请核对",
       inputs: {},
       params: [ref(quota)],
       citation: quota.citation,
@@ -148,14 +152,14 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     addReason(ctx, STAGE, "NOT_ENROLLED");
     compareSettled(ctx, STAGE, "insurance", 0n);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: { document: "YQ-JZ-2019", article: "§4(1)" } });
+      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: REASONS.NOT_ENROLLED.citation });
     }
     return;
   }
   const isInpatient = claim.type === "INPATIENT";
   if (isInpatient) {
     // Admissions of the calendar year, for halving the deductible of the second and later stays.
-    const key = accKey("insurance", ctx.year, "admissions");
+    const key = accumulatorKey("insurance.admissions", ctx.year);
     ctx.admissionsBefore = readAcc(ctx, key);
     writeAcc(ctx, key, ctx.admissionsBefore + 1n);
   }
@@ -207,7 +211,7 @@ function countSettledTowardCap(ctx: ClaimContext, settled: Fen): void {
   const cap = ctx.params["insurance.annualCap"];
   const capTypes = ctx.params["insurance.annualCapClaimTypes"];
   if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) return;
-  const key = accKey("insurance", ctx.year, "paid");
+  const key = accumulatorKey("insurance.paid", ctx.year);
   const paidBefore = readAcc(ctx, key);
   writeAcc(ctx, key, paidBefore + settled);
   const pastCap = paidBefore + settled > cap.value;
@@ -233,20 +237,20 @@ function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[]): F
   const cap = ctx.params["insurance.annualCap"];
   const capTypes = ctx.params["insurance.annualCapClaimTypes"];
   if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) {
-    traceAmount(ctx, raw, raw, null, used);
+    traceAmount(ctx, raw, raw, null, capTypes ? [...used, ref(capTypes)] : used, capTypes?.citation ?? null);
     return raw;
   }
-  const key = accKey("insurance", ctx.year, "paid");
+  const key = accumulatorKey("insurance.paid", ctx.year);
   const paidBefore = readAcc(ctx, key);
   const room = positive(cap.value - paidBefore);
   const paid = minFen(raw, room);
   writeAcc(ctx, key, paidBefore + paid);
   if (paid < raw) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", cap.citation);
-  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)]);
+  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)], cap.citation);
   return paid;
 }
 
-function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[]): void {
+function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[], citation: Citation | null): void {
   if (!ctx.tracing) return;
   addTrace(ctx, {
     id: "insurance.amount",
@@ -256,7 +260,7 @@ function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBe
     formula: capInputs ? "min(按比例计算的支付额, 年度最高支付限额 − 本年已支付)" : "按比例计算的支付额（不计入年度最高支付限额）",
     inputs: capInputs ? { raw, ...capInputs } : { raw },
     params: used,
-    citation: { document: "SX-JM-2024", article: capInputs ? "§2, §3" : "§3" },
+    citation,
   }, capInputs ? [1, 2] : []);
 }
 
@@ -285,7 +289,7 @@ function inpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | nul
       stage: STAGE,
       label: "起付标准",
       value: deductible,
-      formula: later ? "本年度第二次及以后住院：起付标准 × 50%" : "按收费价格类别确定的起付标准",
+      formula: later ? `本年度第二次及以后住院：起付标准 × ${paramText(halving.value)}` : "按收费价格类别确定的起付标准",
       inputs: { tier, fullDeductible: entry.deductible, admissionsBefore: String(ctx.admissionsBefore ?? 0n) },
       params: [ref(schedule), ref(halving)],
       citation: schedule.citation,
@@ -368,7 +372,7 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   let limitReached = false;
   const inputs: Record<string, Fen | Rate | string> = { policyScope: ctx.amounts.policyScope, rate, raw };
   keys.forEach((key, index) => {
-    const baseKey = accKey("insurance", ctx.year, `twoDiseases.${key}`);
+    const baseKey = accumulatorKey(TWO_DISEASE_KINDS[key], ctx.year);
     const before = readAcc(ctx, baseKey);
     const limit = rule.value.limits[key];
     // The smallest base in fen at which rate × X reaches the limit.
@@ -385,7 +389,7 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
     limitReached = after >= saturation;
   });
   if (paid < raw && limitReached) addReason(ctx, STAGE, "DISEASE_LIMIT_REACHED", rule.citation);
-  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, `round(min(病种年度支付限额, ${formatRate(rate)} × 本年该病种累计政策范围内费用))：本次后 − 本次前`, inputs, [ref(rule)], rule.citation, [1, 2]);
+  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, `round(min(病种年度支付限额, ${paramText(rate)} × 本年该病种累计政策范围内费用))：本次后 − 本次前`, inputs, [ref(rule)], rule.citation, [1, 2]);
   return paid;
 }
 
@@ -415,7 +419,7 @@ function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   const namedRate: Rate = rule.value.namedRate;
   const otherRate: Rate = rule.value.otherRate;
   const raw = roundHalfUp(namedScope * namedRate.num * otherRate.den + otherScope * otherRate.num * namedRate.den, namedRate.den * otherRate.den);
-  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, "首批6种特药金额 × 70% + 其他“双通道”药品金额 × 60%", { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation, [7]);
+  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, `首批特药金额 × ${paramText(namedRate)} + 其他“双通道”药品金额 × ${paramText(otherRate)}`, { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation, [7]);
   return raw;
 }
 

@@ -1,9 +1,13 @@
 import type { ClaimContext, TraceLine } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, interpreted, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import type { AccumulatorKey } from "../library/accumulator-kinds";
+import { ASSISTANCE_LIMIT_KINDS, ASSISTANCE_SHARED_LIMIT_KINDS } from "../library/accumulator-kinds";
+import { addPayout, addReason, addTrace, compareSettled, interpreted, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
 import type { Fen, Fraction, Rate } from "../money";
 import { applyRate, fraction, fractionMin, fractionTimesRate, minFen, positive, roundFraction } from "../money";
 import type { AssistanceRow } from "../library/parameters";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "medicalAssistance" as const;
 
@@ -31,7 +35,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     addReason(ctx, STAGE, "NOT_ENROLLED", requiresEnrolment?.citation);
     compareSettled(ctx, STAGE, "assistance", 0n);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "assistance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "救助对象须参加基本医疗保险方可享受医疗救助", inputs: {}, params: requiresEnrolment ? [ref(requiresEnrolment)] : [], citation: requiresEnrolment?.citation ?? { document: "YQ-JZ-2019", article: "§4(1)" } });
+      addTrace(ctx, { id: "assistance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "救助对象须参加基本医疗保险方可享受医疗救助", inputs: {}, params: requiresEnrolment ? [ref(requiresEnrolment)] : [], citation: requiresEnrolment?.citation ?? REASONS.NOT_ENROLLED.citation });
     }
     return;
   }
@@ -55,11 +59,11 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
       formula: subsidyFirst > 0n ? "政策范围内费用 − 基本医保 − 大病保险 − 优抚医疗补助" : "政策范围内费用 − 基本医保 − 大病保险",
       inputs: { policyScope: ctx.amounts.policyScope, insurance: ctx.amounts.insurance, criticalIllness: ctx.amounts.criticalIllness, subsidyFirst },
       params: [ref(rows)],
-      citation: { document: "YQ-JZ-2019", article: "§4(2)3" },
+      citation: rows.citation,
     });
   }
   let identityMatched = false;
-  let best: { row: AssistanceRow; pay: Fen; key: string; before: Fen; shared: { key: string; paidBefore: Fen } | null } | null = null;
+  let best: { row: AssistanceRow; pay: Fen; key: AccumulatorKey; before: Fen; shared: { key: AccumulatorKey; paidBefore: Fen } | null } | null = null;
   const compared: TraceLine[] = [];
   for (const row of rows.value) {
     if (!row.forms.includes(form)) continue;
@@ -69,11 +73,11 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
     // Reading 7: a dual-channel (special drug) claim qualifies for the outpatient rows without one of the 7 diseases.
     const diagnosisOk = row.diagnoses === null || row.anyDiagnosisClaimTypes.includes(claim.type) || claim.diagnoses.some((diagnosis) => row.diagnoses?.some((group) => group.codes.includes(diagnosis)));
     if (!diagnosisOk) continue;
-    const key = accKey("assistance", ctx.year, row.limitKey);
+    const key = accumulatorKey(ASSISTANCE_LIMIT_KINDS[row.limitKey], ctx.year);
     const before = readAcc(ctx, key);
     const banded = positive(roundFraction(assistanceBand(row, before + base)) - roundFraction(assistanceBand(row, before)));
     // Reading 9: a limit several rows share caps the banded amount at what is left of it this year.
-    const shared = row.sharedLimit ? { key: accKey("assistance", ctx.year, row.sharedLimit.key), amount: row.sharedLimit.amount, paidBefore: 0n } : null;
+    const shared = row.sharedLimit ? { key: accumulatorKey(ASSISTANCE_SHARED_LIMIT_KINDS[row.sharedLimit.key], ctx.year), amount: row.sharedLimit.amount, paidBefore: 0n } : null;
     if (shared) shared.paidBefore = readAcc(ctx, shared.key);
     const pay = shared ? minFen(banded, positive(shared.amount - shared.paidBefore)) : banded;
     if (ctx.tracing) {
@@ -87,7 +91,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
             formula: shared ? "min(本年累计基数 × 救助比例 的本次增量, 共用年度限额 − 本年已救助)" : row.annualLimit === null ? "救助基数 × 救助比例" : "min(年度限额, (本年累计基数) × 救助比例) 的本次增量",
             inputs: { base, rate: row.rate, annualLimit: row.annualLimit, cumulativeBefore: before, sharedLimit: shared?.amount ?? null, sharedPaidBefore: shared?.paidBefore ?? null },
             params: [ref(rows)],
-            citation: { document: "YQ-JZ-2019", article: row.article },
+            citation: { document: rows.citation.document, article: row.article },
           },
           row.readings.length > 0 ? [...row.readings, 2] : [],
         ),
@@ -109,7 +113,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
   ctx.amounts.assistance = best.pay;
   recordOneOffBase(ctx, base);
   compareSettled(ctx, STAGE, "assistance", best.pay);
-  const citation = { document: "YQ-JZ-2019" as const, article: best.row.article };
+  const citation = { document: rows.citation.document, article: best.row.article };
   if (base === 0n) addReason(ctx, STAGE, "NOTHING_LEFT_TO_PAY", citation);
   else if (best.pay === 0n) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", citation);
   else addPayout(ctx, STAGE, `assistance.${best.row.id}`, `医疗救助：${best.row.label}`, best.pay, citation);
@@ -132,7 +136,7 @@ export function applyMedicalAssistance(ctx: ClaimContext): void {
 function recordOneOffBase(ctx: ClaimContext, base: Fen): void {
   const oneOff = ctx.params["assistance.oneOff"];
   if (ctx.claim.type !== "INPATIENT" || !oneOff || ctx.quotaStay) return;
-  const key = accKey("assistance", ctx.year, "oneOffBase");
+  const key = accumulatorKey("assistance.oneOffBase", ctx.year);
   const left = positive(base - ctx.amounts.assistance);
   const after = readAcc(ctx, key) + left;
   writeAcc(ctx, key, after);

@@ -1,5 +1,6 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
 import { quarterOf } from "../dates";
 import type { Person } from "../domain";
 import { holdsIdentity } from "../domain";
@@ -7,6 +8,8 @@ import type { Fen, Rate } from "../money";
 import { minFen, positive, rateEquals, roundHalfUp, applyRate } from "../money";
 import type { PolicyLibrary, ResolvedParameters } from "../library/policy-library";
 import type { ReasonCode } from "../library/reasons";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "pharmacyCard" as const;
 
@@ -64,7 +67,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
   if (!pharmacy || !status.ok) {
     addReason(ctx, STAGE, status.ok ? "NO_RULE_IN_FORCE" : status.code);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: [], citation: pharmacy?.citation ?? null }, !status.ok && status.code === "CARD_NOT_ELIGIBLE" ? [13] : []);
+      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: pharmacy ? [ref(pharmacy)] : [], citation: pharmacy?.citation ?? null }, !status.ok && status.code === "CARD_NOT_ELIGIBLE" ? [13] : []);
     }
     return;
   }
@@ -88,7 +91,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
     }
     raw = net === 0n ? 0n : roundHalfUp(num * paying, den * net);
   }
-  const capKey = accKey("card", status.period, "pharmacy");
+  const capKey = accumulatorKey("card.pharmacy", status.period);
   const usedBefore = readAcc(ctx, capKey);
   const room = positive(pharmacy.value.annualCap - usedBefore);
   let card = minFen(raw, room);
@@ -113,7 +116,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
         formula: memberDay ? "会员日价格（医保后）低于使用补贴卡后的个人支付：补贴卡不支付，个人按会员日价格支付；药店让利不属任何待遇" : "使用补贴卡后的个人支付不高于会员日价格（医保后）：使用补贴卡",
         inputs: { memberPrice: claim.memberPrice, payingWithCard: withCard, storeSaving: a.memberDaySaving },
         params: [ref(pharmacy)],
-        citation: { document: "SX-CARD-2026", article: "问答：会员日" },
+        citation: REASONS.MEMBER_PRICE_CHOSEN.citation,
       });
     }
   }
@@ -126,7 +129,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
       stage: STAGE,
       label: "医药补贴卡购药补贴",
       value: card,
-      formula: claim.type === "PHARMACY" ? "min(个人支付 × 15%, 3万元 − 本卡年度已补贴)" : "min(Σ 药品个人支付 × 标注比例, 3万元 − 本卡年度已补贴)",
+      formula: claim.type === "PHARMACY" ? `min(个人支付 × ${paramText(pharmacy.value.rate)}, ${paramText(pharmacy.value.annualCap)} − 本卡年度已补贴)` : `min(Σ 药品个人支付 × 标注比例, ${paramText(pharmacy.value.annualCap)} − 本卡年度已补贴)`,
       inputs: { paying, raw, usedBefore, annualCap: pharmacy.value.annualCap },
       params: [ref(pharmacy)],
       citation: pharmacy.citation,
@@ -151,7 +154,7 @@ export function recordCardChronic(ctx: ClaimContext): void {
     }
     return;
   }
-  const key = accKey("card", quarterOf(claim.date), "chronicOwn");
+  const key = accumulatorKey("card.chronicOwn", quarterOf(claim.date));
   writeAcc(ctx, key, readAcc(ctx, key) + ctx.amounts.personal);
   if (ctx.tracing) {
     addTrace(ctx, {
