@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/decide";
 import type { Permission } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Db, Tx } from "@/lib/db";
-import { RefusalError, ValidationError } from "@/lib/errors";
+import { PasswordChangeRequiredError, RefusalError, ValidationError } from "@/lib/errors";
 
 export type CommandOptions = { requestId?: string | null };
 
@@ -40,6 +40,10 @@ export function defineCommand<S extends z.ZodType, T>(
     const ctx: CommandContext = { actor, requestId: options.requestId ?? null };
     try {
       assertCan(actor, config.permission);
+      // Until they replace the password an administrator chose, a user acts only on their own account.
+      if (actor.kind === "user" && actor.mustChangePassword && config.permission !== "account:self") {
+        throw new PasswordChangeRequiredError({ action: config.permission });
+      }
       const parsed = config.schema.safeParse(input);
       if (!parsed.success) throw new ValidationError(parsed.error.issues);
       if (!isClient(db)) return await body(db, parsed.data, ctx);

@@ -50,6 +50,9 @@ export const AUDIT_EVENTS = {
   // The attempt that took a client address over its limit (later ones in the window are not written).
   "auth.login.throttled": { entity: "user", after: z.strictObject({ address, failures: count }) },
   "auth.logout": { entity: "user" },
+  "auth.session.expired": { entity: "user", after: z.strictObject({ signedInAt: z.iso.datetime() }) },
+  // A wrong current password on the change-password form (throttled like sign-in).
+  "account.currentPasswordWrong": { entity: "user", after: z.strictObject({ failures: count }) },
   "access.refused": { entity: "access", after: refusal },
   "user.create": { entity: "user", after: userSnapshot },
   "user.update": { entity: "user", before: userSnapshot, after: userSnapshot },

@@ -6,7 +6,10 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { logout } from "@/lib/auth/logout";
+import { getActor } from "@/lib/auth/session";
 import { signInOutcome } from "@/lib/auth/sign-in-error";
+import { prisma } from "@/lib/db";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 
 const loginSchema = z.object({
@@ -42,6 +45,10 @@ export async function loginAction(_prev: ActionState<null>, formData: FormData):
 }
 
 export async function logoutAction(): Promise<void> {
+  const actor = await getActor();
+  // Revoked on the server first (and audited); the cookie is then cleared. With no valid session
+  // there is nothing to revoke, only a cookie to clear.
+  if (actor) await logout(prisma, actor, {}, { requestId: randomUUID() });
   await signOut({ redirectTo: "/login" });
 }
 

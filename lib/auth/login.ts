@@ -6,10 +6,11 @@ import {
   LOCKOUT_MINUTES,
   LOCKOUT_THRESHOLD,
 } from "@/lib/auth/security-settings";
+import { releaseFailure, reserveFailure } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db";
 
 export type LoginResult =
-  | { ok: true; userId: string; passwordChangedAt: Date}
+  | { ok: true; userId: string; passwordChangedAt: Date; sessionVersion: number }
   | { ok: false; reason: "INVALID" | "THROTTLED" };
 
 export type LoginAttempt = { username: string; password: string; address?: string | null | undefined };
@@ -24,26 +25,6 @@ export function throttleKey(address: string | null | undefined): string {
 }
 
 /**
- * Reserves one failure for the address before the password is checked (a success gives it back),
- * atomically in the database, so that parallel requests cannot all read a count below the limit.
- * Returns the count including this attempt.
- */
-async function reserveAddressFailure(db: Db, address: string, now: Date): Promise<number> {
-  const windowStart = new Date(now.getTime() - ADDRESS_THROTTLE_WINDOW_MINUTES * 60_000);
-  const rows = await db.$queryRaw<{ failures: number }[]>`
-    INSERT INTO login_throttle (address, failures, window_start) VALUES (${address}, 1, ${now}::timestamptz)
-    ON CONFLICT (address) DO UPDATE SET
-      failures = CASE WHEN login_throttle.window_start < ${windowStart}::timestamptz THEN 1 ELSE login_throttle.failures + 1 END,
-      window_start = CASE WHEN login_throttle.window_start < ${windowStart}::timestamptz THEN ${now}::timestamptz ELSE login_throttle.window_start END
-    RETURNING failures`;
-  return rows[0]?.failures ?? 1;
-}
-
-async function releaseAddressFailure(db: Db, address: string): Promise<void> {
-  await db.$executeRaw`UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE address = ${address}`;
-}
-
-/**
  * Verifies a credential pair, keeps the lockout counter of the account and the throttle of the
  * client address. Unknown, deactivated and locked accounts cost the same bcrypt and get the same
  * answer as a wrong password, so neither the time nor the text tells them apart; the holder of a
@@ -54,7 +35,8 @@ export async function verifyLogin(db: Db, attempt: LoginAttempt, now = new Date(
   const address = throttleKey(attempt.address);
   const anonymous = { kind: "anonymous", username } as const;
 
-  const failures = await reserveAddressFailure(db, address, now);
+  const throttle = `ip:${address}`;
+  const failures = await reserveFailure(db, throttle, ADDRESS_THROTTLE_WINDOW_MINUTES, now);
   if (failures > ADDRESS_THROTTLE_FAILURES) {
     // Only the attempt that crosses the limit is audited: a flood must not grow the log without bound.
     if (failures === ADDRESS_THROTTLE_FAILURES + 1) {
@@ -88,11 +70,11 @@ export async function verifyLogin(db: Db, attempt: LoginAttempt, now = new Date(
       WHERE id = ${user.id}::uuid AND (locked_until IS NULL OR locked_until <= ${now}::timestamptz)
       RETURNING id`;
     if (cleared.length === 1) {
-      await releaseAddressFailure(db, address);
+      await releaseFailure(db, throttle);
       await db.$transaction((tx) =>
         writeAudit(tx, asUser, { action: "auth.login.success", entityId: user.id, regionCode: user.regionCode, after: { address } }),
       );
-      return { ok: true, userId: user.id, passwordChangedAt: user.passwordChangedAt };
+      return { ok: true, userId: user.id, passwordChangedAt: user.passwordChangedAt, sessionVersion: user.sessionVersion };
     }
   } else {
     // One statement reads and raises the count: parallel wrong passwords each count once, and a
