@@ -58,6 +58,8 @@ export const AUDIT_EVENTS = {
   "user.update": { entity: "user", before: userSnapshot, after: userSnapshot },
   "user.resetPassword": { entity: "user", before: z.strictObject({ locked: z.boolean() }), after: z.strictObject({ locked: z.boolean(), mustChangePassword: z.boolean() }) },
   "user.changePassword": { entity: "user" },
+  // A full ID number shown on demand (the row names whose; the number itself is never logged).
+  "person.viewIdNumber": { entity: "person" },
   "demo.seed": { entity: "database", after: z.record(bounded(40), count) },
   "job.start": { entity: "job", after: jobSummary },
   "job.finish": { entity: "job", after: jobSummary },

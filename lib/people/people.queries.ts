@@ -13,7 +13,9 @@ function searchWhere(actor: Actor, q: string): Prisma.PersonWhereInput {
   // A full ID number is an exact lookup; anything else matches a name or the last digits of an ID.
   const match: Prisma.PersonWhereInput = /^\d{17}[\dXx]$/.test(q)
     ? { idNumber: q.toUpperCase() }
-    : /^[\dXx]{4,17}$/.test(q)
+    : // Exactly the last 4 (shown on the list anyway): longer suffixes would let a user read the
+      // hidden birth-date digits one search at a time.
+      /^\d{3}[\dXx]$/.test(q)
       ? { idNumber: { endsWith: q.toUpperCase() } }
       : { name: { contains: q } };
   return { AND: [scope, match] };

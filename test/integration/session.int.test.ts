@@ -53,7 +53,7 @@ describe("a password the administrator set", () => {
     const { user, actor } = await makeUser(db, "ADMIN", regions.county);
     await db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
     const confined = { ...actor, mustChangePassword: true };
-    const input = { username: `new-${Date.now().toString(36)}`, displayName: "新用户", role: "TOWNSHIP_CLERK", regionCode: regions.townA, password: "Fresh-pass-1" };
+    const input = { username: `new-${Date.now().toString(36)}`, displayName: "新用户", role: "TOWNSHIP_CLERK" as const, regionCode: regions.townA, password: "Fresh-pass-1" };
     await expect(createUser(db, confined, input)).rejects.toBeInstanceOf(PasswordChangeRequiredError);
     expect(await db.user.count({ where: { username: input.username } })).toBe(0);
     const refused = await db.auditLog.findMany({ where: { actorId: user.id, action: "access.refused" } });
