@@ -23,7 +23,8 @@ const loginCounter = z.strictObject({ failedLoginCount: count, locked: z.boolean
 const signInFrom = z.strictObject({ address });
 
 const refusal = z.strictObject({
-  action: bounded(40),
+  // A permission, or a page's path when a page refused.
+  action: bounded(80),
   refusal: z.enum(["permission", "region", "state", "duty"]),
   entity: bounded(20).optional(),
   entityId: bounded(64).optional(),
@@ -60,6 +61,10 @@ export const AUDIT_EVENTS = {
   "user.changePassword": { entity: "user" },
   // A full ID number shown on demand (the row names whose; the number itself is never logged).
   "person.viewIdNumber": { entity: "person" },
+  "audit.export": {
+    entity: "audit_log",
+    after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),
+  },
   "demo.seed": { entity: "database", after: z.record(bounded(40), count) },
   "job.start": { entity: "job", after: jobSummary },
   "job.finish": { entity: "job", after: jobSummary },

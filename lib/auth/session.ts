@@ -1,12 +1,14 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { auth } from "@/lib/auth/auth";
 import { endExpiredSession } from "@/lib/auth/logout";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { sessionStanding } from "@/lib/auth/session-standing";
+import { writeRefusal } from "@/lib/audit/write-refusal";
 import { prisma } from "@/lib/db";
+import { ForbiddenError, NotFoundError, type RefusalDetail } from "@/lib/errors";
 
 // The session cookie only names the user and the session version; role, region, whether the
 // account is still active and whether the session was revoked (logout) are read from the database
@@ -41,6 +43,15 @@ export async function requireActor(permission?: Permission): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (actor.mustChangePassword && permission !== "account:self") redirect("/account/password");
-  if (permission && !hasPermission(actor.role, permission)) forbidden();
+  if (permission && !hasPermission(actor.role, permission)) {
+    await writeRefusal(prisma, actor, new ForbiddenError({ action: permission }), null);
+    forbidden();
+  }
   return actor;
+}
+
+/** For pages: a record outside the actor's region (or none at all) is audited as refused, then 404. */
+export async function refuseNotFound(actor: Actor, detail: RefusalDetail): Promise<never> {
+  await writeRefusal(prisma, actor, new NotFoundError(detail), null);
+  notFound();
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { regionWhere } from "@/lib/regions/scope";
+import { isUuid } from "@/lib/uuid";
 import type { PeopleSearch } from "@/lib/people/people.schema";
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -44,7 +45,7 @@ export async function listPeople(actor: Actor, search: PeopleSearch, today = new
 
 /** A person outside the actor's region does not exist for them: null, and the page says 404. */
 export async function getPerson(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return prisma.person.findFirst({
     where: { id, region: regionWhere(actor) },
     include: {

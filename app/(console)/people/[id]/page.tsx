@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { requireActor } from "@/lib/auth/session";
+import { refuseNotFound, requireActor } from "@/lib/auth/session";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
@@ -15,7 +14,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor("person:read");
   const { id } = await params;
   const person = await getPerson(actor, id);
-  if (!person) notFound();
+  if (!person) return refuseNotFound(actor, { action: "person:read", entity: "person", entityId: id });
   const t = await getTranslations();
   const period = (from: Date, to: Date | null) => `${formatDate(from)} — ${to ? formatDate(to) : t("common.ongoing")}`;
 
