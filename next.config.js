@@ -1,13 +1,18 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/static-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The app is served from one Node process next to its database; no image CDN, no telemetry.
+  // The app is served from one Node process next to its database; no image CDN, no telemetry,
+  // no version in the headers.
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default withNextIntl(nextConfig);

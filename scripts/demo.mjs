@@ -45,8 +45,11 @@ try {
 
 // Its own process group, so stopping the demo stops next-server too (npx would not pass it on).
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
-log(`serving on http://localhost:${port}  (Ctrl+C stops it)`);
+// Only this machine can reach it unless HOST says otherwise (HOST=0.0.0.0 to serve the network,
+// behind an HTTPS proxy: README).
+const host = process.env.HOST ?? "127.0.0.1";
+const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
+log(`serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}  (Ctrl+C stops it)`);
 log("sign in as yx-clerk, yx-medsec, yx-admin, qj-clerk … with password Demo@2026 (README: Logins)");
 
 let stopping = false;

@@ -1,0 +1,23 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, HSTS, isHttps, makeNonce } from "@/lib/security/headers";
+
+// Next.js 16's request proxy (formerly middleware): a CSP nonce per request, passed to the render
+// through the request's own CSP header (Next reads it there) and sent with the response. Security
+// decisions are not taken here (decision 004): pages and commands check the actor themselves.
+export function proxy(request: NextRequest) {
+  const nonce = makeNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (isHttps(request.nextUrl, request.headers.get("x-forwarded-proto"))) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+export const config = {
+  // Pages and route handlers; not the static files (no scripts run from them; next.config.js gives
+  // them the static headers).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
