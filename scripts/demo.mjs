@@ -22,10 +22,10 @@ const authSecret = process.env.AUTH_SECRET ?? readFileSync(secretFile, "utf8").t
 let databaseUrl = process.env.DATABASE_URL;
 let embedded = null;
 if (!databaseUrl) {
-  const { startEmbeddedDb } = await import("./embedded-db.mjs");
+  const { redactUrl, startEmbeddedDb } = await import("./embedded-db.mjs");
   embedded = await startEmbeddedDb();
   databaseUrl = embedded.url;
-  log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in .data/pglite`);
+  log(`embedded PostgreSQL (PGlite) at ${redactUrl(databaseUrl)}, data in .data/pglite (password in .data/pglite.password)`);
 }
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
