@@ -5,6 +5,7 @@ import type { AuditFilter } from "@/lib/audit/audit.schema";
 import { prisma, type Db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { regionWhere } from "@/lib/regions/scope";
+import { escapeLike } from "@/lib/text-input";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most rows one export holds; narrow the filter for more. */
@@ -24,7 +25,7 @@ function beijingDayStart(day: string, plusDays = 0): Date {
 export function auditWhere(actor: CommandActor, filter: AuditFilter = {}): Prisma.AuditLogWhereInput {
   if (actor.kind !== "user" || !hasPermission(actor.role, "audit:read")) return { id: { lt: 0 } };
   const and: Prisma.AuditLogWhereInput[] = [{ OR: [{ region: regionWhere(actor) }, { regionCode: null }] }];
-  if (filter.actor) and.push({ actorName: { contains: filter.actor } });
+  if (filter.actor) and.push({ actorName: { contains: escapeLike(filter.actor) } });
   if (filter.action) and.push({ action: filter.action });
   if (filter.entity) and.push({ entity: filter.entity });
   if (filter.entityId) and.push({ entityId: filter.entityId });

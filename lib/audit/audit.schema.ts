@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS, AUDIT_EVENTS, type AuditAction } from "@/lib/audit/audit-events";
+import { cleanText } from "@/lib/text-input";
 
 const ENTITIES = [...new Set(Object.values(AUDIT_EVENTS).map((e) => e.entity))] as [string, ...string[]];
 export const AUDIT_ENTITIES: readonly string[] = ENTITIES;
@@ -16,10 +17,10 @@ const day = z
 /** The audit page's filters, from its URL; the export takes the same. */
 export const auditFilterSchema = z
   .object({
-    actor: z.preprocess(blankIsAbsent, z.string().trim().max(64).optional()),
+    actor: z.preprocess(blankIsAbsent, z.string().trim().pipe(cleanText(64)).optional()),
     action: z.preprocess(blankIsAbsent, z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]).optional()),
     entity: z.preprocess(blankIsAbsent, z.enum(ENTITIES).optional()),
-    entityId: z.preprocess(blankIsAbsent, z.string().trim().max(64).optional()),
+    entityId: z.preprocess(blankIsAbsent, z.string().trim().pipe(cleanText(64)).optional()),
     from: z.preprocess(blankIsAbsent, day.optional()),
     to: z.preprocess(blankIsAbsent, day.optional()),
   })

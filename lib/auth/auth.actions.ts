@@ -10,10 +10,11 @@ import { logout } from "@/lib/auth/logout";
 import { getActor } from "@/lib/auth/session";
 import { signInOutcome } from "@/lib/auth/sign-in-error";
 import { prisma } from "@/lib/db";
+import { cleanText } from "@/lib/text-input";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 
 const loginSchema = z.object({
-  username: z.string().trim().min(1, { message: "validation.usernameRequired" }).max(64, { message: "validation.usernameTooLong" }),
+  username: z.string().trim().min(1, { message: "validation.usernameRequired" }).pipe(cleanText(64, "validation.usernameTooLong")),
   // Longer than any password can be (lib/auth/password.ts): refused here, like a wrong one, without work.
   password: z.string().min(1, { message: "validation.passwordRequired" }).max(1024, { message: "validation.passwordTooLong" }),
 });

@@ -5,6 +5,7 @@ import { verifyLogin } from "@/lib/auth/login";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/security-settings";
 import { claimsOf, sessionStanding } from "@/lib/auth/session-standing";
 import { prisma } from "@/lib/db";
+import { cleanText } from "@/lib/text-input";
 
 class ThrottledSignin extends CredentialsSignin {
   override code = "throttled";
@@ -12,7 +13,7 @@ class ThrottledSignin extends CredentialsSignin {
 
 // The same bounds as the form (lib/auth/auth.actions.ts): a 100 KB user name never reaches the
 // database or the audit log.
-const credentialsSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({ username: z.string().trim().min(1).pipe(cleanText(64)), password: z.string().min(1).max(1024) });
 
 /**
  * The client address as next-server passes it: X-Forwarded-For, which next-server fills with the

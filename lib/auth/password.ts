@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { BCRYPT_COST, PASSWORD_MAX_BYTES } from "@/lib/auth/security-settings";
+import { isCleanText } from "@/lib/text-input";
 
 export async function hashPassword(plain: string): Promise<string> {
   if (!fitsBcrypt(plain)) throw new Error("password longer than bcrypt reads");
@@ -31,5 +32,6 @@ export const newPasswordSchema = z
   .string()
   .min(8, { message: "validation.passwordTooShort" })
   .refine(fitsBcrypt, { message: "validation.passwordTooLong" })
+  .refine(isCleanText, { message: "validation.invalidCharacters" })
   .regex(/[A-Za-z]/, { message: "validation.passwordNeedsLetter" })
   .regex(/[0-9]/, { message: "validation.passwordNeedsDigit" });

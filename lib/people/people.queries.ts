@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { regionWhere } from "@/lib/regions/scope";
+import { escapeLike } from "@/lib/text-input";
 import { isUuid } from "@/lib/uuid";
 import type { PeopleSearch } from "@/lib/people/people.schema";
 
@@ -18,7 +19,7 @@ function searchWhere(actor: Actor, q: string): Prisma.PersonWhereInput {
       // hidden birth-date digits one search at a time.
       /^\d{3}[\dXx]$/.test(q)
       ? { idNumber: { endsWith: q.toUpperCase() } }
-      : { name: { contains: q } };
+      : { name: { contains: escapeLike(q) } };
   return { AND: [scope, match] };
 }
 
