@@ -7,6 +7,7 @@ import { changePassword } from "@/lib/auth/change-password";
 import { logout } from "@/lib/auth/logout";
 import { createPrisma, type Db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { listPeople } from "@/lib/people/people.queries";
 import { peopleSearchSchema } from "@/lib/people/people.schema";
 import { viewIdNumber } from "@/lib/people/view-id-number";
 import { calculateTrial } from "@/lib/trial/calculate-trial";
@@ -118,6 +119,14 @@ describe("malformed payloads", () => {
       );
     }
     expect(unexpected).toEqual([]);
+  });
+
+  it("take % and _ in a name search literally", async () => {
+    const { actor } = await makeUser(db, "TOWNSHIP_CLERK", regions.townA);
+    expect((await listPeople(actor, { q: "", page: 1 })).total).toBeGreaterThan(0);
+    expect((await listPeople(actor, { q: "%", page: 1 })).total).toBe(0);
+    expect((await listPeople(actor, { q: "_", page: 1 })).total).toBe(0);
+    expect((await listPeople(actor, { q: "王%", page: 1 })).total).toBe(0);
   });
 
   it("in a search box or a filter give a message, not a query error", () => {
