@@ -83,5 +83,5 @@ test("a password set by the administrator asks to be changed", async ({ page, ma
   const user = await makeUser("TOWNSHIP_CLERK", "140322100");
   await prisma.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
   await loginThroughForm(page, user.username, user.password);
-  await expect(page.getByText("您的密码由管理员设置，请先修改密码。")).toBeVisible();
+  await expect(page.getByText("您的密码由管理员设置，修改密码后才能使用其他功能。")).toBeVisible();
 });

@@ -34,6 +34,13 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   };
 });
 
+/** For the console layout: signed in, whatever the page (the page itself decides confinement and permission). */
+export async function requireSignedIn(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
 /**
  * For pages: no session → login page; a password set by the administrator → the change-password
  * page, whatever was asked for (only "account:self" pages open); missing permission →

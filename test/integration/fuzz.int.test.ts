@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { changePassword } from "@/lib/auth/change-password";
 import { logout } from "@/lib/auth/logout";
 import { createPrisma, type Db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { writeRefusal } from "@/lib/audit/write-refusal";
+import { DomainError, NotFoundError } from "@/lib/errors";
 import { listPeople } from "@/lib/people/people.queries";
 import { peopleSearchSchema } from "@/lib/people/people.schema";
 import { viewIdNumber } from "@/lib/people/view-id-number";
@@ -119,6 +120,15 @@ describe("malformed payloads", () => {
       );
     }
     expect(unexpected).toEqual([]);
+  });
+
+  it("from a URL (NUL, a lone surrogate, 36 hyphens) are audited as refused, not a query error", async () => {
+    const { actor } = await makeUser(db, "TOWNSHIP_CLERK", regions.townA);
+    for (const id of ["\uD800", "a\u0000b", "------------------------------------", "x".repeat(100_000)]) {
+      await writeRefusal(db, actor, new NotFoundError({ action: "person:read", entity: "person", entityId: id }), null);
+    }
+    const rows = await db.auditLog.findMany({ where: { actorId: actor.id, action: "access.refused" }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.entityId)).toEqual(["\uFFFD", "ab", "------------------------------------", `${"x".repeat(63)}…`]);
   });
 
   it("take % and _ in a name search literally", async () => {
