@@ -22,6 +22,7 @@ const loginSchema = z.object({
 // Login is the one action without a session, so it cannot go through defineAction.
 export async function loginAction(_prev: ActionState<null>, formData: FormData): Promise<ActionState<null>> {
   const t = await getTranslations();
+  if (!(formData instanceof FormData)) return { status: "error", message: t("errors.invalidInput") };
   const parsed = loginSchema.safeParse({ username: formData.get("username") ?? "", password: formData.get("password") ?? "" });
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -54,6 +55,7 @@ export async function logoutAction(): Promise<void> {
 }
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData)) return;
   const locale = toLocale(String(formData.get("locale") ?? ""));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
 }
