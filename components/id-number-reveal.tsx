@@ -19,7 +19,7 @@ export function IdNumberReveal({ personId, masked, canReveal }: { personId: stri
     );
   }
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <span data-testid="id-number" className="font-mono">{masked}</span>
       {canReveal ? (
         <form action={formAction}>
@@ -30,6 +30,6 @@ export function IdNumberReveal({ personId, masked, canReveal }: { personId: stri
         </form>
       ) : null}
       <FormMessage state={state} />
-    </span>
+    </div>
   );
 }
