@@ -1,14 +1,19 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/static-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The app is served from one Node process next to its database; no image CDN, no telemetry.
+  // The app is served from one Node process next to its database; no image CDN, no telemetry,
+  // no version in the headers.
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   // pdfkit reads its font metrics from its own folder at run time: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit"],
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -51,7 +51,7 @@ export const test = base.extend<Factory>({
       const dbUser = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
       const name = "authjs.session-token";
       const value = await encode({
-        token: { sub: dbUser.id, uid: dbUser.id, pwdAt: dbUser.passwordChangedAt.getTime() },
+        token: { sub: dbUser.id, uid: dbUser.id, pwdAt: dbUser.passwordChangedAt.getTime(), sv: dbUser.sessionVersion, loginAt: Date.now() },
         secret: process.env.AUTH_SECRET ?? "",
         salt: name,
       });

@@ -51,6 +51,8 @@ export function defineAction<S extends z.ZodType, T, R = T>(
 ) {
   return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     const t = (await getTranslations()) as unknown as Translate;
+    // A hand-made request can call the action with anything at all, not a form.
+    if (!(formData instanceof FormData)) return { status: "error", message: t("errors.invalidInput") };
     const requestId = randomUUID();
     const actor = await getActor();
     if (!actor) return { status: "error", message: t("errors.sessionExpired") };

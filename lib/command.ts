@@ -2,9 +2,9 @@ import type { z } from "zod";
 import type { CommandActor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/decide";
 import type { Permission } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { writeRefusal } from "@/lib/audit/write-refusal";
 import type { Db, Tx } from "@/lib/db";
-import { RefusalError, ValidationError } from "@/lib/errors";
+import { PasswordChangeRequiredError, RefusalError, ValidationError } from "@/lib/errors";
 
 export type CommandOptions = { requestId?: string | null };
 
@@ -40,37 +40,18 @@ export function defineCommand<S extends z.ZodType, T>(
     const ctx: CommandContext = { actor, requestId: options.requestId ?? null };
     try {
       assertCan(actor, config.permission);
+      // Until they replace the password an administrator chose, a user acts only on their own account.
+      if (actor.kind === "user" && actor.mustChangePassword && config.permission !== "account:self") {
+        throw new PasswordChangeRequiredError({ action: config.permission });
+      }
       const parsed = config.schema.safeParse(input);
       if (!parsed.success) throw new ValidationError(parsed.error.issues);
       if (!isClient(db)) return await body(db, parsed.data, ctx);
       return await db.$transaction((tx) => body(tx, parsed.data, ctx), { timeout: config.timeoutMs ?? 15_000, maxWait: 10_000 });
     } catch (error) {
-      if (error instanceof RefusalError && isClient(db)) await auditRefusal(db, actor, error, ctx.requestId);
+      if (error instanceof RefusalError && isClient(db)) await writeRefusal(db, actor, error, ctx.requestId);
       throw error;
     }
   };
   return Object.assign(run, { permission: config.permission, schema: config.schema });
-}
-
-async function auditRefusal(db: Db, actor: CommandActor, error: RefusalError, requestId: string | null): Promise<void> {
-  const detail = error.detail;
-  await db.$transaction((tx) =>
-    writeAudit(
-      tx,
-      actor,
-      {
-        action: "access.refused",
-        entityId: detail?.entityId ?? detail?.action ?? "-",
-        regionCode: actor.regionCode,
-        after: {
-          action: detail?.action ?? "-",
-          refusal: error.refusal,
-          ...(detail?.entity ? { entity: detail.entity } : {}),
-          ...(detail?.entityId ? { entityId: detail.entityId } : {}),
-          ...(detail?.state ? { state: detail.state } : {}),
-        },
-      },
-      requestId,
-    ),
-  );
 }

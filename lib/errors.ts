@@ -44,6 +44,15 @@ export class ForbiddenError extends RefusalError {
   }
 }
 
+/** A user whose password the administrator set may do nothing but change it (and sign out). */
+export class PasswordChangeRequiredError extends RefusalError {
+  readonly refusal = "permission";
+  constructor(detail: RefusalDetail | null = null) {
+    super("account.mustChangeFirst", detail);
+    this.name = "PasswordChangeRequiredError";
+  }
+}
+
 export class StateError extends RefusalError {
   readonly refusal = "state";
   constructor(detail: RefusalDetail | null = null) {

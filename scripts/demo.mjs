@@ -22,10 +22,10 @@ const authSecret = process.env.AUTH_SECRET ?? readFileSync(secretFile, "utf8").t
 let databaseUrl = process.env.DATABASE_URL;
 let embedded = null;
 if (!databaseUrl) {
-  const { startEmbeddedDb } = await import("./embedded-db.mjs");
+  const { redactUrl, startEmbeddedDb } = await import("./embedded-db.mjs");
   embedded = await startEmbeddedDb();
   databaseUrl = embedded.url;
-  log(`embedded PostgreSQL (PGlite) at ${databaseUrl}, data in .data/pglite`);
+  log(`embedded PostgreSQL (PGlite) at ${redactUrl(databaseUrl)}, data in .data/pglite (password in .data/pglite.password)`);
 }
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" };
@@ -45,8 +45,11 @@ try {
 
 // Its own process group, so stopping the demo stops next-server too (npx would not pass it on).
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
-log(`serving on http://localhost:${port}  (Ctrl+C stops it)`);
+// Only this machine can reach it unless HOST says otherwise (HOST=0.0.0.0 to serve the network,
+// behind an HTTPS proxy: README).
+const host = process.env.HOST ?? "127.0.0.1";
+const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
+log(`serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}  (Ctrl+C stops it)`);
 log("sign in as yx-clerk, yx-medsec, yx-admin, qj-clerk … with password Demo@2026 (README: Logins)");
 
 let stopping = false;

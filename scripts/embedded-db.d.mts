@@ -1,5 +1,5 @@
 export interface EmbeddedDb {
-  /** postgresql://postgres@127.0.0.1:<port>/postgres */
+  /** postgresql://postgres:<password>@127.0.0.1:<port>/postgres */
   url: string;
   port: number;
   pid: number;
@@ -12,10 +12,16 @@ export interface EmbeddedDbOptions {
   port?: number;
   /** Data directory, or "memory". Default EMBEDDED_DB_DIR or .data/pglite. */
   dataDir?: string;
+  /** Address to listen on. Default EMBEDDED_DB_HOST or 127.0.0.1. */
+  host?: string;
   /** Simultaneous connections accepted (served one protocol cycle/transaction at a time). Default 32. */
   maxConnections?: number;
 }
 export function startEmbeddedDb(options?: EmbeddedDbOptions): Promise<EmbeddedDb>;
+/** The password of a data directory (generated and kept beside it at the first call); "memory": a fresh one. */
+export function passwordFor(dataDir: string): string;
+/** A URL without its password, for logs. */
+export function redactUrl(url: string): string;
 export const DEFAULT_PORT: number;
 export const DEFAULT_MAX_CONNECTIONS: number;
 export const defaultDataDir: string;

@@ -147,7 +147,7 @@ describe("embedded database (PGlite behind pglite-socket)", () => {
   it("starts, migrates and answers Prisma queries, also concurrent transactions", async () => {
     const db = await startEmbeddedDb({ port: 0, dataDir: "memory" });
     try {
-      expect(db.url).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+      expect(db.url).toMatch(/^postgresql:\/\/postgres:[\w-]+@127\.0\.0\.1:\d+\/postgres$/);
       const r = await runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: db.url }, capture: true });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });

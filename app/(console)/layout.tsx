@@ -4,12 +4,14 @@ import { LocaleSwitch } from "@/components/locale-switch";
 import { NavLinks } from "@/components/nav-links";
 import { logoutAction } from "@/lib/auth/auth.actions";
 import { navigationFor } from "@/lib/auth/navigation";
-import { requireActor } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/auth/session";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  // Not requireActor: the layout also wraps the change-password page a confined user is sent to.
+  const actor = await requireSignedIn();
   const t = await getTranslations();
-  const items = navigationFor(actor.role).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  // Confined to the change-password page (requireActor redirects every other page): no navigation.
+  const items = actor.mustChangePassword ? [] : navigationFor(actor.role).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">

@@ -17,10 +17,14 @@ const userSnapshot = z.strictObject({
   active: z.boolean(),
 });
 
-const loginCounter = z.strictObject({ failedLoginCount: count, locked: z.boolean().optional() });
+/** The client address a sign-in came from (lib/auth/login.ts throttleKey: bounded, stripped). */
+const address = bounded(64);
+const loginCounter = z.strictObject({ failedLoginCount: count, locked: z.boolean().optional(), address: address.optional() });
+const signInFrom = z.strictObject({ address });
 
 const refusal = z.strictObject({
-  action: bounded(40),
+  // A permission, or a page's path when a page refused.
+  action: bounded(80),
   refusal: z.enum(["permission", "region", "state", "duty"]),
   entity: bounded(20).optional(),
   entityId: bounded(64).optional(),
@@ -37,16 +41,30 @@ const jobSummary = z.strictObject({
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
-  "auth.login.success": { entity: "user" },
-  // An unknown or deactivated name has no counter to show.
-  "auth.login.failure": { entity: "user", before: loginCounter.optional(), after: loginCounter.optional() },
+  "auth.login.success": { entity: "user", after: signInFrom.optional() },
+  // A name that is no account has no counter to show (and no region: every county's auditors see it).
+  "auth.login.failure": { entity: "user", before: loginCounter.optional(), after: z.union([loginCounter, signInFrom]).optional() },
   "auth.lockout": { entity: "user", before: loginCounter, after: loginCounter },
+  // A sign-in attempt on a locked account: refused whatever the password, the counter unchanged.
+  "auth.login.locked": { entity: "user", after: z.strictObject({ address, passwordMatched: z.boolean() }) },
+  "auth.login.inactive": { entity: "user", after: signInFrom },
+  // The attempt that took a client address over its limit (later ones in the window are not written).
+  "auth.login.throttled": { entity: "user", after: z.strictObject({ address, failures: count }) },
   "auth.logout": { entity: "user" },
+  "auth.session.expired": { entity: "user", after: z.strictObject({ signedInAt: z.iso.datetime() }) },
+  // A wrong current password on the change-password form (throttled like sign-in).
+  "account.currentPasswordWrong": { entity: "user", after: z.strictObject({ failures: count }) },
   "access.refused": { entity: "access", after: refusal },
   "user.create": { entity: "user", after: userSnapshot },
   "user.update": { entity: "user", before: userSnapshot, after: userSnapshot },
   "user.resetPassword": { entity: "user", before: z.strictObject({ locked: z.boolean() }), after: z.strictObject({ locked: z.boolean(), mustChangePassword: z.boolean() }) },
   "user.changePassword": { entity: "user" },
+  // A full ID number shown on demand (the row names whose; the number itself is never logged).
+  "person.viewIdNumber": { entity: "person" },
+  "audit.export": {
+    entity: "audit_log",
+    after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),
+  },
   "demo.seed": { entity: "database", after: z.record(bounded(40), count) },
   "job.start": { entity: "job", after: jobSummary },
   "job.finish": { entity: "job", after: jobSummary },

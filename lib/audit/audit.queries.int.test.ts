@@ -37,7 +37,7 @@ describe("audit rows", () => {
 
   it("a sign-in for a name that is no account is kept bounded and shown to every county's auditors and admins", async () => {
     const name = `nobody-${Date.now()}-${"长".repeat(5000)}`;
-    await verifyLogin(db, name, "whatever");
+    await verifyLogin(db, { username: name, password: "whatever", address: "127.0.0.9" });
     const row = await db.auditLog.findFirstOrThrow({ where: { action: "auth.login.failure", actorType: "ANONYMOUS" }, orderBy: { id: "desc" } });
     expect(row.regionCode).toBeNull();
     expect(Array.from(row.actorName).length).toBeLessThanOrEqual(64);
@@ -51,7 +51,7 @@ describe("audit rows", () => {
 
   it("of one county are not shown to another county's auditor", async () => {
     const { user } = await makeUser(db, "TOWNSHIP_CLERK", home.townA);
-    await verifyLogin(db, user.username, "wrong-password");
+    await verifyLogin(db, { username: user.username, password: "wrong-password", address: "127.0.0.9" });
     const { actor: auditorAway } = await makeUser(db, "AUDITOR", away.county);
     const { actor: auditorHome } = await makeUser(db, "AUDITOR", home.county);
     const isTheFailure = (r: { action: string; entityId: string }) => r.action === "auth.login.failure" && r.entityId === user.id;

@@ -2,13 +2,18 @@ import type { Actor, SystemActor } from "@/lib/auth/actor";
 import { AUDIT_EVENTS, AUDIT_TEXT_MAX, type AuditAction, type AuditEvent } from "@/lib/audit/audit-events";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { storableText } from "@/lib/text-input";
 
 /** Who did it: a user, a job (the system), an import (a job applying a batch), or nobody signed in. */
 export type AuditActor = Pick<Actor, "kind" | "id" | "username"> | SystemActor | { kind: "anonymous"; username: string };
 
-/** Free text from outside (a user name typed at the login form) is cut, never stored whole. */
+/**
+ * Free text from outside (a user name typed at the login form, an id from a URL) is cut, never
+ * stored whole; control characters are dropped and a lone surrogate becomes U+FFFD, which
+ * PostgreSQL would refuse in text (NUL) and in JSON (the surrogate).
+ */
 export function boundText(text: string, max: number): string {
-  const chars = Array.from(text.replace(/\u0000/g, ""));
+  const chars = Array.from(storableText(text));
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 

@@ -3,7 +3,7 @@ import { newPasswordSchema } from "@/lib/auth/password";
 
 export const changePasswordSchema = z
   .object({
-    current: z.string().min(1, { message: "validation.passwordRequired" }),
+    current: z.string().min(1, { message: "validation.passwordRequired" }).max(1024, { message: "validation.passwordTooLong" }),
     next: newPasswordSchema,
     confirm: z.string(),
   })

@@ -3,7 +3,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { changePassword } from "@/lib/auth/change-password";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrisma } from "@/lib/db";
-import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { expectRefused, lastAudit } from "@/test/integration/command-harness";
 import { makeRegionTree, makeUser } from "@/test/integration/factories";
 
@@ -27,9 +27,15 @@ describe("changePassword", () => {
     expect(await lastAudit(db, "user.changePassword")).toMatchObject({ entityId: user.id, actorId: user.id, regionCode: home.county });
   });
 
-  it("is refused with the wrong current password, a mismatch, or for a job, writing nothing", async () => {
+  it("with a wrong current password changes nothing but counts and audits the guess", async () => {
+    const { actor, user } = await makeUser(db, "AUDITOR", home.county);
+    expect(await changePassword(db, actor, { current: "Wrong-pass-1", next: "Another-pass-2", confirm: "Another-pass-2" })).toEqual({ changed: false });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+    expect(await lastAudit(db, "account.currentPasswordWrong")).toMatchObject({ entityId: user.id, actorId: user.id });
+  });
+
+  it("is refused with a mismatch, or for a job, writing nothing", async () => {
     const { actor, password } = await makeUser(db, "AUDITOR", home.county);
-    await expectRefused(db, () => changePassword(db, actor, { current: "Wrong-pass-1", next: "Another-pass-2", confirm: "Another-pass-2" }), DomainError, { audited: false });
     await expectRefused(db, () => changePassword(db, actor, { current: password, next: "Another-pass-2", confirm: "Other-pass-3" }), ValidationError, { audited: false });
     const job = systemActor("test", "job-1", { code: home.county, path: home.paths[home.county] ?? "" });
     await expectRefused(db, () => changePassword(db, job, { current: password, next: "Another-pass-2", confirm: "Another-pass-2" }), ForbiddenError, { audited: true });

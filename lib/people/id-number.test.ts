@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDigit, makeIdNumber, maskIdNumber, validateIdNumber } from "./id-number";
+import { checkDigit, makeIdNumber, validateIdNumber } from "./id-number";
 
 const TODAY = new Date(Date.UTC(2026, 0, 1));
 
@@ -56,17 +56,6 @@ describe("validateIdNumber", () => {
   it("reports CHECK_DIGIT", () => {
     expect(validateIdNumber("110105194912310021", TODAY)).toEqual({ ok: false, reason: "CHECK_DIGIT" });
     expect(validateIdNumber("440524188001010015", TODAY)).toEqual({ ok: false, reason: "CHECK_DIGIT" });
-  });
-});
-
-describe("maskIdNumber", () => {
-  it("keeps the first 6 and last 4", () => {
-    expect(maskIdNumber("140322195003011234")).toBe("140322********1234");
-    expect(maskIdNumber("11010519491231002x")).toBe("110105********002X");
-  });
-  it("masks other lengths without leaking more than the last 4", () => {
-    expect(maskIdNumber("12345678")).toBe("****5678");
-    expect(maskIdNumber("123")).toBe("***");
   });
 });
 

@@ -68,14 +68,6 @@ export function validateIdNumber(input: string, today: Date = new Date()): IdNum
   };
 }
 
-/** First 6 + "********" + last 4, e.g. 140322********123X. Other lengths: all but the last 4 masked. */
-export function maskIdNumber(input: string): string {
-  const s = input.trim().toUpperCase();
-  if (s.length === 18) return `${s.slice(0, 6)}********${s.slice(14)}`;
-  if (s.length <= 4) return "*".repeat(s.length);
-  return "*".repeat(s.length - 4) + s.slice(-4);
-}
-
 /**
  * Builds a valid ID. `birthDate` is "YYYY-MM-DD" (or a Date, read in UTC); `sequence3` is 0–999 and
  * its parity is adjusted to `sex` (odd 17th digit = male): an even number for a man becomes +1,

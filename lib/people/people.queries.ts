@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { regionWhere } from "@/lib/regions/scope";
+import { escapeLike } from "@/lib/text-input";
+import { isUuid } from "@/lib/uuid";
 import type { PeopleSearch } from "@/lib/people/people.schema";
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -13,9 +15,11 @@ function searchWhere(actor: Actor, q: string): Prisma.PersonWhereInput {
   // A full ID number is an exact lookup; anything else matches a name or the last digits of an ID.
   const match: Prisma.PersonWhereInput = /^\d{17}[\dXx]$/.test(q)
     ? { idNumber: q.toUpperCase() }
-    : /^[\dXx]{4,17}$/.test(q)
+    : // Exactly the last 4 (shown on the list anyway): longer suffixes would let a user read the
+      // hidden birth-date digits one search at a time.
+      /^\d{3}[\dXx]$/.test(q)
       ? { idNumber: { endsWith: q.toUpperCase() } }
-      : { name: { contains: q } };
+      : { name: { contains: escapeLike(q) } };
   return { AND: [scope, match] };
 }
 
@@ -42,7 +46,7 @@ export async function listPeople(actor: Actor, search: PeopleSearch, today = new
 
 /** A person outside the actor's region does not exist for them: null, and the page says 404. */
 export async function getPerson(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return prisma.person.findFirst({
     where: { id, region: regionWhere(actor) },
     include: {

@@ -54,3 +54,13 @@ describe("trial form → case file → rules module", () => {
     expect(result.success ? [] : result.error.issues.map((i) => i.path.join("."))).toContain("items.0.amount");
   });
 });
+
+describe("trial dates make sense", () => {
+  const messages = (raw: Record<string, unknown>) => trialFormSchema.safeParse({ ...base, item_fee_0: "OTHER", item_class_0: "A", item_amount_0: "10.00", ...raw }).error?.issues.map((i) => i.message) ?? [];
+  it("refuse year 0000, an admission before birth and a settlement after today", () => {
+    expect(messages({ birthDate: "0000-01-01" })).toContain("validation.dateNotSensible");
+    expect(messages({ birthDate: "2025-03-30" })).toContain("validation.admittedBeforeBirth");
+    expect(messages({ date: "2999-01-01", admitted: "2998-12-30" })).toContain("validation.dateInFuture");
+    expect(messages({})).toEqual([]);
+  });
+});

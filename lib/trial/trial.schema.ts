@@ -8,7 +8,13 @@ import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURIS
 
 export const TRIAL_ITEM_ROWS = 6;
 
-const date = z.string().trim().refine(isIsoDate, { message: "validation.date" });
+const date = z
+  .string()
+  .trim()
+  .refine(isIsoDate, { message: "validation.date" })
+  .refine((v) => v >= "1900-01-01", { message: "validation.dateNotSensible" });
+/** Today in the county (Beijing time), as YYYY-MM-DD. */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const optionalDate = z.union([z.literal(""), date]).optional().transform((v) => v || undefined);
 const amount = z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, { message: "validation.amount" });
 const optionalAmount = z.union([z.literal(""), amount]).optional().transform((v) => v || undefined);
@@ -60,6 +66,8 @@ export const trialSchema = z
     if (v.claimType === "INPATIENT" && !v.admitted) ctx.addIssue({ code: "custom", path: ["admitted"], message: "validation.admittedRequired" });
     if (v.admitted && v.admitted > v.date) ctx.addIssue({ code: "custom", path: ["admitted"], message: "validation.admittedAfterDate" });
     if (v.birthDate > v.date) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "validation.birthAfterDate" });
+    if (v.admitted && v.admitted < v.birthDate) ctx.addIssue({ code: "custom", path: ["admitted"], message: "validation.admittedBeforeBirth" });
+    if (v.date > today()) ctx.addIssue({ code: "custom", path: ["date"], message: "validation.dateInFuture" });
   });
 
 export type TrialInput = z.output<typeof trialSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db";
 import { regionWhere } from "@/lib/regions/scope";
+import { isUuid } from "@/lib/uuid";
 
 const userSelect = {
   id: true,
@@ -20,7 +21,7 @@ export function listUsers(actor: Actor) {
 }
 
 export function getUser(actor: Actor, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return prisma.user.findFirst({ where: { id, region: regionWhere(actor) }, select: userSelect });
 }
 

@@ -4,8 +4,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { requireActor } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
-import { maskIdNumber } from "@/lib/people/id-number";
+import { ageOn, maskIdNumber } from "@/lib/people/masking";
 import { listPeople } from "@/lib/people/people.queries";
 import { peopleSearchSchema } from "@/lib/people/people.schema";
 
@@ -20,7 +19,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const parsed = peopleSearchSchema.safeParse({ q: raw.q, page: raw.page });
   const search = parsed.success ? parsed.data : { q: "", page: 1 };
-  const { total, rows, pageSize } = await listPeople(actor, search);
+  const today = new Date();
+  const { total, rows, pageSize } = await listPeople(actor, search, today);
 
   return (
     <section aria-labelledby="people-title" className="space-y-4">
@@ -52,7 +52,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       ) : (
         <DataTable
           caption={t("people.title")}
-          columns={[t("people.name"), t("people.idNumber"), t("people.sex"), t("people.birthDate"), t("people.region"), t("people.identities")].map((label) => ({ label }))}
+          columns={[t("people.name"), t("people.idNumber"), t("people.sex"), t("people.age"), t("people.region"), t("people.identities")].map((label) => ({ label }))}
         >
               {rows.map((p) => (
                 <tr key={p.id} className="hover:bg-slate-50">
@@ -61,7 +61,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   </td>
                   <td className="px-3 py-2 font-mono tabular-nums">{maskIdNumber(p.idNumber)}</td>
                   <td className="px-3 py-2">{t(`sex.${p.sex}`)}</td>
-                  <td className="px-3 py-2 tabular-nums">{formatDate(p.birthDate)}</td>
+                  {/* The age, never the birth date: with the masked number it would rebuild the whole (docs/decisions/013). */}
+                  <td className="px-3 py-2 tabular-nums">{t("people.ageYears", { age: ageOn(p.birthDate, today) })}</td>
                   <td className="px-3 py-2">{p.region.parent ? `${p.region.parent.name} ` : ""}{p.region.name}</td>
                   <td className="px-3 py-2">
                     {p.identities.length === 0 ? <span className="text-slate-500">—</span> : [...new Set(p.identities.map((i) => i.type))].map((type) => (

@@ -1,19 +1,20 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { requireActor } from "@/lib/auth/session";
+import { refuseNotFound, requireActor } from "@/lib/auth/session";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { maskIdNumber } from "@/lib/people/id-number";
+import { IdNumberReveal } from "@/components/id-number-reveal";
+import { hasPermission } from "@/lib/auth/permissions";
+import { ageOn, maskIdNumber } from "@/lib/people/masking";
 import { getPerson } from "@/lib/people/people.queries";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("person:read");
   const { id } = await params;
   const person = await getPerson(actor, id);
-  if (!person) notFound();
+  if (!person) return refuseNotFound(actor, { action: "person:read", entity: "person", entityId: id });
   const t = await getTranslations();
   const period = (from: Date, to: Date | null) => `${formatDate(from)} — ${to ? formatDate(to) : t("common.ongoing")}`;
 
@@ -23,9 +24,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <Link href="/people" className="text-sm text-brand-700 hover:underline">← {t("people.back")}</Link>
         <h1 id="person-title" className="mt-2 text-xl font-semibold">{person.name}</h1>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
-          <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd className="font-mono">{maskIdNumber(person.idNumber)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd><IdNumberReveal personId={person.id} masked={maskIdNumber(person.idNumber)} canReveal={hasPermission(actor.role, "person:view-id")} /></dd></div>
           <div><dt className="text-slate-500">{t("people.sex")}</dt><dd>{t(`sex.${person.sex}`)}</dd></div>
-          <div><dt className="text-slate-500">{t("people.birthDate")}</dt><dd>{formatDate(person.birthDate)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.age")}</dt><dd>{t("people.ageYears", { age: ageOn(person.birthDate, new Date()) })}</dd></div>
           <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
           <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
           <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{t(`relation.${person.relationToHead}`)}</dd></div>

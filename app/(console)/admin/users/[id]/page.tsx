@@ -1,16 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm, UpdateUserForm } from "@/components/user-forms";
 import { ROLES } from "@/lib/auth/permissions";
-import { requireActor } from "@/lib/auth/session";
+import { refuseNotFound, requireActor } from "@/lib/auth/session";
 import { getUser, listAssignableRegions } from "@/lib/users/users.queries";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("user:update");
   const { id } = await params;
   const [user, regions] = await Promise.all([getUser(actor, id), listAssignableRegions(actor)]);
-  if (!user) notFound();
+  if (!user) return refuseNotFound(actor, { action: "user:update", entity: "user", entityId: id });
   const t = await getTranslations();
   return (
     <section aria-labelledby="user-title" className="max-w-2xl space-y-6">

@@ -1,0 +1,1 @@
+export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[];
