@@ -10,17 +10,19 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, databaseUrl, dropDatabase, ensurePostgres, type PostgresHandle } from "./test-db.mjs";
+import { createTestDatabase, databaseUrl, dropDatabase, ensurePostgres, newRunPrefix, type PostgresHandle } from "./test-db.mjs";
 import { runPrisma, root } from "./prisma.mjs";
 import { startEmbeddedDb } from "./embedded-db.mjs";
 
 const suffix = `${process.pid}_${randomBytes(3).toString("hex")}`;
+// Under the run's prefix (test/integration/file-database.ts), so a killed run's leftovers are swept.
+const runPrefix = process.env.TEST_DB_PREFIX ?? newRunPrefix();
 const created: string[] = [];
 let server: PostgresHandle | null = null;
 let adminUrl = "";
 
 async function scratch(label: string, migrate = false): Promise<string> {
-  const name = `yfyb_se_${label}_${suffix}`;
+  const name = `${runPrefix}_se_${label}_${randomBytes(3).toString("hex")}`;
   created.push(name);
   return createTestDatabase(adminUrl, name, { migrate });
 }

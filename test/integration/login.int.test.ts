@@ -1,13 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyLogin } from "@/lib/auth/login";
 import { LOCKOUT_THRESHOLD } from "@/lib/auth/security-settings";
 import { createPrisma } from "@/lib/db";
+import { cleanDatabase } from "./clean-database";
 import { makeRegionTree, makeUser } from "./factories";
 
 const db = createPrisma();
 let regions: Awaited<ReturnType<typeof makeRegionTree>>;
 
-beforeAll(async () => {
+// Every test starts from an empty database: counts of audit rows below are then exact.
+beforeEach(async () => {
+  await cleanDatabase();
   regions = await makeRegionTree(db);
 });
 afterAll(() => db.$disconnect());
