@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { aptInstall, ensureNodeModules, generatePrismaClient, log, readJson, root } from "./lib/setup.mjs";
+import { fileURLToPath } from "node:url";
+import { aptInstall, ensureNodeModules, ensureRuntime, generatePrismaClient, log, readJson, root } from "./lib/setup.mjs";
 
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((a) => a.startsWith("--only="))?.slice(7).split(",");
@@ -48,6 +49,7 @@ function playwrightCounts(reportPath, status) {
 // 1. What a fresh machine lacks.
 aptInstall(wants("e2e") ? ["chromium", "fonts-noto-cjk"] : []);
 ensureNodeModules();
+await ensureRuntime(fileURLToPath(import.meta.url)); // from here on: Node 24 (docs/decisions/007)
 generatePrismaClient();
 mkdirSync(join(root, "test-results"), { recursive: true });
 
