@@ -130,7 +130,7 @@ describe("schema engine bridge on PostgreSQL", () => {
       });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       const added = readdirSync(path.join(dir, "migrations")).filter((d) => !before.has(d));
-      expect(added).toHaveLength(1);
+      expect(added, r.stdout + r.stderr).toHaveLength(1);
       expect(added[0]).toMatch(/^\d{14}_add_note$/);
       const script = readFileSync(path.join(dir, "migrations", added[0]!, "migration.sql"), "utf8");
       expect(script).toMatch(/ALTER TABLE "person" ADD COLUMN\s+"bridge_test_note" TEXT/);

@@ -43,6 +43,8 @@ export function ensureNodeModules() {
   const marker = join(root, "node_modules", ".package-lock.json");
   const lock = join(root, "package-lock.json");
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  // On Node < 24, npm warns EBADENGINE for this project and a few packages: expected, the scripts
+  // then re-run themselves on the Node 24 this install brings (ensureRuntime).
   log("npm install");
   run("npm", ["install", "--no-audit", "--no-fund"]);
 }
