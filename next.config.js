@@ -7,7 +7,8 @@ const nextConfig = {
   // The app is served from one Node process next to its database; no image CDN, no telemetry.
   poweredByHeader: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs"],
+  // pdfkit reads its font metrics from its own folder at run time: it must not be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit"],
 };
 
 export default withNextIntl(nextConfig);

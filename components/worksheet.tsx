@@ -75,7 +75,7 @@ export function Worksheet({ data, documents }: { data: WorksheetData; documents:
           <ul className="mt-2 space-y-1">
             {data.flags.map((f, i) => (
               <li key={`${f.code}-${f.field}-${i}`}>
-                {t(`flag.${f.code === "SETTLED_DIFFERS" ? "differs" : "used"}`, { field: t.has(`amounts.${f.field}`) ? t(`amounts.${f.field}`) : f.field, settled: formatMoney(f.settled), computed: f.computed ? formatMoney(f.computed) : "" })}
+                {t(`flag.${f.code === "SETTLED_DIFFERS" ? "differs" : f.code === "SETTLED_PAST_CAP" ? "pastCap" : "used"}`, { field: t.has(`amounts.${f.field}`) ? t(`amounts.${f.field}`) : f.field, settled: formatMoney(f.settled), computed: f.computed ? formatMoney(f.computed) : "", cap: f.cap ? formatMoney(f.cap) : "", paidBefore: f.paidBefore ? formatMoney(f.paidBefore) : "" })}
               </li>
             ))}
           </ul>

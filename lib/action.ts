@@ -4,12 +4,10 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
-import type { Actor } from "@/lib/auth/actor";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
-
-export type ActionContext = { actor: Actor; requestId: string; values: Record<string, string | string[]> };
+import type { Command } from "@/lib/command";
+import { prisma } from "@/lib/db";
+import { DomainError, ValidationError } from "@/lib/errors";
 
 /** FormData as an object; a name sent several times (checkboxes) becomes an array. */
 export function formDataObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
@@ -30,46 +28,50 @@ function translateKey(t: Translate, key: string, values?: Record<string, string 
   return /^[a-zA-Z]+\.[a-zA-Z.]+$/.test(key) ? t(key, values) : t("validation.invalid");
 }
 
+function echoedValues(raw: Record<string, FormDataEntryValue | FormDataEntryValue[]>): Record<string, string | string[]> {
+  // Echoed back on refusal so the form keeps what was typed; secrets are never sent back.
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith("$") || SECRET_FIELD.test(key)) continue;
+    if (typeof value === "string") values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === "string");
+  }
+  return values;
+}
+
 /**
- * The one server-action wrapper: session → zod parse → permission → handler. Region scoping is
- * done by the handler's queries, which all take `ctx.actor`; this wrapper guarantees there is an
- * actor with the permission on every call, whoever calls the action and however.
+ * The one server-action adapter: session → the command (which checks permission, parses the form
+ * with its own schema, decides region, state and duty, and audits) → ActionState. It holds no
+ * domain logic, so a job or a test calling the command gets exactly what the page gets.
+ * `after` runs once the command has committed (cache revalidation, a redirect).
  */
-export function defineAction<S extends z.ZodType, T>(
-  config: { permission: Permission; schema: S; fieldLabels?: Record<string, string> },
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+export function defineAction<S extends z.ZodType, T, R = T>(
+  command: Command<S, T>,
+  config: { fieldLabels?: Record<string, string>; after?: (result: T, formData: FormData) => R | Promise<R> } = {},
 ) {
-  return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+  return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     const t = (await getTranslations()) as unknown as Translate;
     const requestId = randomUUID();
     const actor = await getActor();
     if (!actor) return { status: "error", message: t("errors.sessionExpired") };
-    if (!hasPermission(actor.role, config.permission)) return { status: "error", message: t("errors.forbidden") };
 
     const raw = formDataObject(formData);
-    // Echoed back on refusal so the form keeps what was typed; secrets are never sent back.
-    const values: Record<string, string | string[]> = {};
-    for (const [key, value] of Object.entries(raw)) {
-      if (key.startsWith("$") || SECRET_FIELD.test(key)) continue;
-      if (typeof value === "string") values[key] = value;
-      else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === "string");
-    }
-    const parsed = config.schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "");
-        if (field && !fieldErrors[field]) fieldErrors[field] = translateKey(t, issue.message);
-      }
-      const labels = Object.keys(fieldErrors).map((f) => (config.fieldLabels?.[f] ? t(config.fieldLabels[f]) : f));
-      return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors, values };
-    }
-
+    const values = echoedValues(raw);
     try {
-      const data = await handler(parsed.data, { actor, requestId, values });
+      const result = await command(prisma, actor, raw as z.input<S>, { requestId });
+      const data = config.after ? await config.after(result, formData) : (result as unknown as R);
       return { status: "ok", data };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof ValidationError) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of error.issues) {
+          const field = String(issue.path[0] ?? "");
+          if (field && !fieldErrors[field]) fieldErrors[field] = translateKey(t, issue.message);
+        }
+        const labels = Object.keys(fieldErrors).map((f) => (config.fieldLabels?.[f] ? t(config.fieldLabels[f]) : f));
+        return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors, values };
+      }
       if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values), values };
       console.error(`[action ${requestId}]`, error);
       return { status: "error", message: t("errors.unexpected", { requestId }), values, requestId };

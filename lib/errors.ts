@@ -10,17 +10,53 @@ export class DomainError extends Error {
   }
 }
 
-export class NotFoundError extends DomainError {
-  constructor() {
-    super("errors.notFound");
+/** What was refused, for the audit row of the refusal (never shown to the user). */
+export type RefusalDetail = { action: string; entity?: string | undefined; entityId?: string | undefined; state?: string | undefined };
+
+/**
+ * A refusal by the decision function (lib/auth/decide.ts): permission, region, state or duty.
+ * Commands write an audit row for each, outside the transaction they roll back.
+ */
+export abstract class RefusalError extends DomainError {
+  abstract readonly refusal: "permission" | "region" | "state" | "duty";
+  constructor(
+    key: string,
+    readonly detail: RefusalDetail | null,
+  ) {
+    super(key);
+  }
+}
+
+/** Also what a record outside the actor's region is: it does not exist for them. */
+export class NotFoundError extends RefusalError {
+  readonly refusal = "region";
+  constructor(detail: RefusalDetail | null = null) {
+    super("errors.notFound", detail);
     this.name = "NotFoundError";
   }
 }
 
-export class ForbiddenError extends DomainError {
-  constructor() {
-    super("errors.forbidden");
+export class ForbiddenError extends RefusalError {
+  readonly refusal = "permission";
+  constructor(detail: RefusalDetail | null = null) {
+    super("errors.forbidden", detail);
     this.name = "ForbiddenError";
+  }
+}
+
+export class StateError extends RefusalError {
+  readonly refusal = "state";
+  constructor(detail: RefusalDetail | null = null) {
+    super("errors.state", detail);
+    this.name = "StateError";
+  }
+}
+
+export class DutyError extends RefusalError {
+  readonly refusal = "duty";
+  constructor(detail: RefusalDetail | null = null) {
+    super("errors.duty", detail);
+    this.name = "DutyError";
   }
 }
 
@@ -28,5 +64,13 @@ export class ConflictError extends DomainError {
   constructor() {
     super("errors.conflict");
     this.name = "ConflictError";
+  }
+}
+
+/** Input that does not pass the command's schema: the form shows each issue beside its field. */
+export class ValidationError extends DomainError {
+  constructor(readonly issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+    super("errors.invalidInput");
+    this.name = "ValidationError";
   }
 }

@@ -47,7 +47,8 @@ function playwrightCounts(reportPath, status) {
 }
 
 // 1. What a fresh machine lacks.
-aptInstall(wants("e2e") ? ["chromium", "fonts-noto-cjk"] : []);
+// poppler-utils: the unit tests read generated PDFs back with pdftotext.
+aptInstall([...(wants("unit") ? ["poppler-utils"] : []), ...(wants("e2e") ? ["chromium", "fonts-noto-cjk"] : [])]);
 ensureNodeModules();
 await ensureRuntime(fileURLToPath(import.meta.url)); // from here on: Node 24 (docs/decisions/007)
 generatePrismaClient();

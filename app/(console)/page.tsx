@@ -16,7 +16,7 @@ export default async function HomePage() {
   const t = await getTranslations();
   const [people, users] = await Promise.all([
     hasPermission(actor.role, "person:read") ? countPeople(actor) : null,
-    hasPermission(actor.role, "user:manage") ? countUsers(actor) : null,
+    hasPermission(actor.role, "user:update") ? countUsers(actor) : null,
   ]);
   const cards = navigationFor(actor.role).filter((i) => i.href !== "/");
   return (

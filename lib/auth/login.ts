@@ -1,4 +1,4 @@
-import { writeAudit } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyPassword } from "@/lib/auth/password";
 import { LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from "@/lib/auth/security-settings";
 import type { Db } from "@/lib/db";
@@ -13,7 +13,7 @@ export async function verifyLogin(db: Db, username: string, password: string, no
   const user = await db.user.findUnique({ where: { username } });
   if (!user || !user.active) {
     await db.$transaction((tx) =>
-      writeAudit(tx, { id: null, username }, { action: "auth.login.failure", entity: "user", entityId: username }),
+      writeAudit(tx, { kind: "anonymous", username }, { action: "auth.login.failure", entityId: username }),
     );
     return { ok: false, reason: "INVALID" };
   }
@@ -25,9 +25,8 @@ export async function verifyLogin(db: Db, username: string, password: string, no
       if (user.failedLoginCount > 0 || user.lockedUntil) {
         await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
       }
-      await writeAudit(tx, { id: user.id, username: user.username }, {
+      await writeAudit(tx, { kind: "user", id: user.id, username: user.username }, {
         action: "auth.login.success",
-        entity: "user",
         entityId: user.id,
         regionCode: user.regionCode,
       });
@@ -45,9 +44,8 @@ export async function verifyLogin(db: Db, username: string, password: string, no
         lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
       },
     });
-    await writeAudit(tx, { id: user.id, username: user.username }, {
+    await writeAudit(tx, { kind: "user", id: user.id, username: user.username }, {
       action: locks ? "auth.lockout" : "auth.login.failure",
-      entity: "user",
       entityId: user.id,
       regionCode: user.regionCode,
       before: { failedLoginCount: user.failedLoginCount },

@@ -7,7 +7,7 @@ const NAV: readonly { href: string; key: string; permission: Permission | null }
   { href: "/people", key: "people", permission: "person:read" },
   { href: "/trial", key: "trial", permission: "rules:trial" },
   { href: "/policy", key: "policy", permission: "policy:read" },
-  { href: "/admin/users", key: "users", permission: "user:manage" },
+  { href: "/admin/users", key: "users", permission: "user:update" },
   { href: "/audit", key: "audit", permission: "audit:read" },
 ];
 

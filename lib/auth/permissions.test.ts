@@ -10,13 +10,13 @@ describe("permission resolution", () => {
     }
   });
   it("only the admin manages users", () => {
-    expect(ROLES.filter((r) => hasPermission(r, "user:manage"))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((r) => hasPermission(r, "user:update"))).toEqual(["ADMIN"]);
   });
   it("the auditor reads but runs no calculations and manages nothing", () => {
     expect(hasPermission("AUDITOR", "audit:read")).toBe(true);
     expect(hasPermission("AUDITOR", "person:read")).toBe(true);
     expect(hasPermission("AUDITOR", "rules:trial")).toBe(false);
-    expect(hasPermission("AUDITOR", "user:manage")).toBe(false);
+    expect(hasPermission("AUDITOR", "user:update")).toBe(false);
   });
   it("the admin sees no people", () => {
     expect(hasPermission("ADMIN", "person:read")).toBe(false);

@@ -1,14 +1,54 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// Typed permission strings, resolved in this one module. Region scope is not a permission: every
-// query also filters by the actor's region (lib/regions/scope.ts).
+// Typed permission strings, one per verb, resolved in this one module. A permission says what a
+// role may do at all; whether it may do it to a given record (region, state, duty) is decided by
+// assertCan (lib/auth/decide.ts), which reads the same table.
 export const PERMISSIONS = [
+  // reading
   "person:read",
-  "rules:trial",
+  "person:view-id",
+  "case:read",
+  "payment:read",
   "policy:read",
-  "user:manage",
   "audit:read",
+  "audit:export",
+  "rules:trial",
+  // the actor's own account
   "account:self",
+  // users (the county's administrator)
+  "user:create",
+  "user:update",
+  "user:reset-password",
+  // registry (issue: registry). Each bureau keeps the identities it certifies.
+  "person:create",
+  "person:update",
+  "person:merge",
+  "identity:propose",
+  "identity:manage:assistance",
+  "identity:manage:special-care",
+  "identity:manage:medical",
+  "enrolment:manage",
+  "roster:upload",
+  "roster:acknowledge",
+  "hospital:manage",
+  "region:manage",
+  "calendar:manage",
+  // cases (issue: cases), YQ-JZ-2019 §6(2) and QJ-YF-2023 Art. 8, 13
+  "case:file",
+  "case:resubmit",
+  "case:withdraw",
+  "case:investigate",
+  "case:publicize",
+  "case:object",
+  "case:return",
+  "case:reject",
+  "case:approve:assistance",
+  "case:approve:special-care",
+  "case:serve-notice",
+  // the finance bureau's record that an approved case was paid (the payment run: its own issue)
+  "payment:record",
+  // jobs
+  "claim:recompute",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -24,25 +64,38 @@ export const ROLES = [
   "ADMIN",
 ] as const satisfies readonly Role[];
 
-const CASEWORK: readonly Permission[] = ["person:read", "rules:trial", "policy:read", "account:self"];
+/** A job's actor: not a person, so not a Role of the user table; its grants are listed here too. */
+export const SYSTEM_ROLE = "SYSTEM" as const;
+export type GrantHolder = Role | typeof SYSTEM_ROLE;
 
-const GRANTS: Record<Role, readonly Permission[]> = {
-  TOWNSHIP_CLERK: CASEWORK,
-  TOWNSHIP_REVIEWER: CASEWORK,
-  MEDICAL_SECURITY: CASEWORK,
-  VETERANS_AFFAIRS: CASEWORK,
-  CIVIL_AFFAIRS: CASEWORK,
-  FINANCE: ["person:read", "policy:read", "account:self"],
-  AUDITOR: ["person:read", "policy:read", "audit:read", "account:self"],
-  ADMIN: ["user:manage", "audit:read", "policy:read", "account:self"],
+const READ: readonly Permission[] = ["person:read", "case:read", "policy:read", "account:self"];
+const COUNTY_BUREAU: readonly Permission[] = [...READ, "person:view-id", "rules:trial", "person:merge"];
+
+const GRANTS: Record<GrantHolder, readonly Permission[]> = {
+  TOWNSHIP_CLERK: [
+    ...READ, "person:view-id", "rules:trial",
+    "person:create", "person:update", "identity:propose",
+    "case:file", "case:resubmit", "case:withdraw", "case:serve-notice",
+  ],
+  TOWNSHIP_REVIEWER: [
+    ...READ, "person:view-id", "rules:trial",
+    "case:investigate", "case:publicize", "case:object", "case:return", "case:reject",
+  ],
+  MEDICAL_SECURITY: [...COUNTY_BUREAU, "case:approve:assistance", "case:serve-notice", "identity:manage:medical", "enrolment:manage", "roster:acknowledge"],
+  VETERANS_AFFAIRS: [...COUNTY_BUREAU, "case:approve:special-care", "case:serve-notice", "identity:manage:special-care", "roster:upload"],
+  CIVIL_AFFAIRS: [...COUNTY_BUREAU, "identity:manage:assistance", "roster:upload"],
+  FINANCE: [...READ, "payment:read", "payment:record"],
+  AUDITOR: [...READ, "payment:read", "audit:read", "audit:export"],
+  ADMIN: ["policy:read", "account:self", "audit:read", "audit:export", "user:create", "user:update", "user:reset-password", "hospital:manage", "region:manage", "calendar:manage", "claim:recompute"],
+  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute"],
 };
 
-export function hasPermission(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+export function hasPermission(holder: GrantHolder, permission: Permission): boolean {
+  return GRANTS[holder].includes(permission);
 }
 
-export function permissionsOf(role: Role): readonly Permission[] {
-  return GRANTS[role];
+export function permissionsOf(holder: GrantHolder): readonly Permission[] {
+  return GRANTS[holder];
 }
 
 // Township roles work inside one township; county bureaus, auditors and admins see the county.

@@ -16,6 +16,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!user || !user.active) return null;
   if (user.passwordChangedAt.getTime() > session.pwdAt) return null;
   return {
+    kind: "user",
     id: user.id,
     username: user.username,
     displayName: user.displayName,

@@ -1,5 +1,8 @@
 // One demo person's year in the case-file format of the rules module (../shared/golden/README.md),
-// so the demo data can be fed to `npm run rules` or the rules tests as it stands.
+// so the demo data can be fed to `npm run rules` or the rules tests as it stands. Built from the
+// generated data in memory; lib/records/load.int.test.ts checks that the same person loaded from
+// the seeded database gives the same case file and the same results.
+import type { ServicemanRelation } from "@/lib/generated/prisma/enums";
 import type { DemoData } from "./index";
 import { DEMO_COUNTIES } from "./regions";
 
@@ -18,7 +21,8 @@ export interface DemoCaseFile {
     conditions: string[];
     hukouProvince: string;
     veteranHukouProvince?: string;
-    relation?: "SPOUSE" | "CHILD" | "PARENT";
+    relation?: ServicemanRelation;
+    card?: { appliedOn: string };
   };
   claims: {
     id: string;
@@ -34,8 +38,6 @@ export interface DemoCaseFile {
     settled?: { policyScope?: string; insurance?: string; criticalIllness?: string; assistance?: string };
   }[];
 }
-
-const FAMILY_TYPES = new Set(["MARTYR_FAMILY", "DUTY_DEATH_FAMILY", "ILLNESS_DEATH_FAMILY", "VETERAN_FAMILY"]);
 
 /** Index the data once when converting many people: `const conv = caseFileConverter(data)`. */
 export function caseFileConverter(data: DemoData): (personId: string) => DemoCaseFile {
@@ -59,7 +61,6 @@ export function caseFileConverter(data: DemoData): (personId: string) => DemoCas
     const county = DEMO_COUNTIES.find((c) => c.key === p.countyKey);
     if (!county) throw new Error(`no county ${p.countyKey}`);
     const ids = identities.get(p.id) ?? [];
-    const family = ids.some((i) => FAMILY_TYPES.has(i.type));
     return {
       id: p.id,
       title: `${p.name}（${county.name}演示数据）`,
@@ -72,8 +73,9 @@ export function caseFileConverter(data: DemoData): (personId: string) => DemoCas
         insurance: (enrollments.get(p.id) ?? []).map((e) => ({ scheme: e.scheme, from: e.validFrom, to: e.validTo })),
         conditions: [...new Set((conditions.get(p.id) ?? []).map((c) => c.condition))],
         hukouProvince: p.hukouProvince,
-        ...(family ? { veteranHukouProvince: county.province } : {}),
-        ...(family && p.relationToServiceman ? { relation: p.relationToServiceman } : {}),
+        ...(p.veteranHukouProvince !== null ? { veteranHukouProvince: p.veteranHukouProvince } : {}),
+        ...(p.relationToServiceman !== null ? { relation: p.relationToServiceman } : {}),
+        ...(p.cardAppliedOn !== null ? { card: { appliedOn: p.cardAppliedOn } } : {}),
       },
       claims: (claims.get(p.id) ?? []).map((c) => {
         const h = c.hospitalId ? hospitals.get(c.hospitalId) : undefined;
@@ -88,12 +90,8 @@ export function caseFileConverter(data: DemoData): (personId: string) => DemoCas
           type: c.type,
           date: c.settledOn,
           ...(c.admittedOn ? { admitted: c.admittedOn } : {}),
-          ...(h
-            ? {
-                hospital: { level: h.level, priceClass: h.priceClass, runBy: h.runBy, public: h.isPublic, province: h.province, cardDesignated: h.cardDesignated },
-                route: c.route,
-              }
-            : {}),
+          ...(h ? { hospital: { level: h.level, priceClass: h.priceClass, runBy: h.runBy, public: h.isPublic, province: h.province, cardDesignated: h.cardDesignated } } : {}),
+          route: c.route,
           diagnoses: c.diagnoses,
           items: (items.get(c.id) ?? []).map((i) => ({
             fee: i.fee,

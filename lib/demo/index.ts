@@ -67,7 +67,18 @@ export function generateDemoData(opts: DemoDataOptions = {}): DemoData {
     data.claims.push(...bills.claims);
     data.claimItems.push(...bills.items);
   }
+  // In the order the database gives them back to the rules (lib/records/to-rules.ts): a case file
+  // built here and one loaded from the seeded database are then the same, receipts included.
+  const byPeriod = (a: { validFrom: string; id: string }, b: { validFrom: string; id: string }) => compare(a.validFrom, b.validFrom) || compare(a.id, b.id);
+  data.identities.sort(byPeriod);
+  data.enrollments.sort(byPeriod);
+  data.conditions.sort(byPeriod);
+  data.claims.sort((a, b) => compare(a.settledOn, b.settledOn) || compare(a.id, b.id));
   return data;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function countDemoData(data: DemoData): DemoCounts {

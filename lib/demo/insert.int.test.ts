@@ -32,7 +32,7 @@ describe("seedDemoData", () => {
     expect(await db.claimItem.count()).toBe(expected.claimItems);
     const audit = await db.auditLog.findMany({ where: { action: "demo.seed" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.actorName).toBe("system:seed");
+    expect(audit[0]).toMatchObject({ actorName: "system:demo-seed", actorType: "SYSTEM", regionCode: null });
     expect(audit[0]?.after).toEqual(expected);
 
     const second = await seedDemoData(db);

@@ -1,6 +1,8 @@
 // Writes the generated demo data through Prisma. Used by prisma/seed.ts and usable from
 // integration tests. Idempotent: when the sentinel demo account exists nothing is written.
 import bcrypt from "bcryptjs";
+import { systemActor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isoToDate } from "./dates";
 import { countDemoData, generateDemoData, type DemoCounts, type DemoData } from "./index";
@@ -59,7 +61,7 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
       // at its end, so batches in that order are safe. Regions may already exist (shared reference data).
       await many("region", data.regions, (b) =>
         tx.region.createMany({
-          data: b.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path })),
+          data: b.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, jurisdiction: r.jurisdiction })),
           skipDuplicates: true,
         }),
       );
@@ -107,6 +109,11 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
             ruralHukou: p.ruralHukou,
             hukouProvince: p.hukouProvince,
             phone: p.phone,
+            relationToServiceman: p.relationToServiceman,
+            // The serviceman heads his household and precedes its members: a batch never points ahead.
+            servicemanId: p.servicemanId,
+            veteranHukouProvince: p.veteranHukouProvince,
+            cardAppliedOn: dn(p.cardAppliedOn),
           })),
         }),
       );
@@ -166,15 +173,8 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
           })),
         }),
       );
-      await tx.auditLog.create({
-        data: {
-          actorName: "system:seed",
-          action: "demo.seed",
-          entity: "database",
-          entityId: "demo",
-          after: counts,
-        },
-      });
+      // The whole database, not one county: a deployment-wide row (no region).
+      await writeAudit(tx, systemActor("demo-seed", "seed", { code: "", path: "" }), { action: "demo.seed", entityId: "demo", after: counts });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

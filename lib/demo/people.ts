@@ -1,7 +1,7 @@
 // Demo households and people: fictitious names, GB 11643-valid ID numbers whose area code is the
 // county's own code (so they look local but belong to no one), identities with dated periods,
 // insurance enrolments and entitlement-changing conditions.
-import type { IdentityType, InsuranceScheme, Relation, Sex } from "@/lib/generated/prisma/enums";
+import type { IdentityType, InsuranceScheme, Relation, ServicemanRelation, Sex } from "@/lib/generated/prisma/enums";
 import { makeIdNumber } from "@/lib/people/id-number";
 import { addDays, ageOn, dateBetween, yearOf } from "./dates";
 import { randomGivenName, randomSurname } from "./names";
@@ -53,11 +53,17 @@ export interface DemoPerson {
   /** A long-term diagnosis code used by the claims generator, or null. */
   chronicDiagnosis: string | null;
   /**
-   * For a family identity (烈属, 因公/病故军人遗属, 退役军人家属): how this person is related to the
-   * serviceman (not to the household head — a widow's father-in-law is the martyr's PARENT).
-   * Not stored by the schema (Person has only relationToHead); the rules' case files need it.
+   * In a serviceman's or a bereaved household: how this person is related to the serviceman (not
+   * to the household head — a widow's father-in-law is the martyr's PARENT). Null for the
+   * serviceman himself and for households of no serviceman.
    */
-  relationToServiceman: "SPOUSE" | "CHILD" | "PARENT" | null;
+  relationToServiceman: ServicemanRelation | null;
+  /** The serviceman's own record: the head of a veteran's household; null for the dead. */
+  servicemanId: string | null;
+  /** The serviceman's household registration province, wherever he is related. */
+  veteranHukouProvince: string | null;
+  /** The day a 盂县 serviceman or family member applied for the Shanxi pharmacy card, or null. */
+  cardAppliedOn: string | null;
 }
 
 export interface DemoIdentity {
@@ -136,6 +142,8 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
   const out: DemoPeople = { households: [], people: [], identities: [], enrollments: [], conditions: [] };
   const usedIds = new Set<string>();
   const certSeq = new Map<string, number>();
+  // Its own stream, so that adding the cards left every other generated value as it was.
+  const cardRng = rng.fork("cards");
 
   const villages = townshipsOf(county.code).flatMap((t) => villagesOf(t.code));
   // Every village (hence every township) gets a household first; afterwards draw at random.
@@ -176,6 +184,7 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
     const surname = randomSurname(rng);
     const members = buildMembers(rng, archetype, surname, born);
     const ids: string[] = [];
+    const householdPeople: DemoPerson[] = [];
     for (const m of members) {
       const personId = rng.uuid();
       ids.push(personId);
@@ -186,7 +195,7 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
       usedIds.add(idNumber);
       const age = ageOn(m.birthDate, "2025-07-01");
       const chronicDiagnosis = age >= 45 && rng.chance(age >= 65 ? 0.55 : 0.3) ? rng.weighted(CHRONIC_DIAGNOSES) : null;
-      out.people.push({
+      const demoPerson: DemoPerson = {
         id: personId,
         countyKey: county.key,
         idNumber,
@@ -203,7 +212,12 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
         archetype,
         chronicDiagnosis,
         relationToServiceman: servicemanRelation(archetype, m.relation, members[0]?.sex ?? "M"),
-      });
+        servicemanId: null,
+        veteranHukouProvince: null,
+        cardAppliedOn: null,
+      };
+      out.people.push(demoPerson);
+      householdPeople.push(demoPerson);
       addEnrollments(rng, out, personId, m.birthDate, archetype, age);
     }
 
@@ -289,8 +303,34 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
         break;
       }
     }
+    linkServiceman(householdPeople, archetype, county);
+    if (county.key === "yx") applyForCards(cardRng, householdPeople, archetype);
   }
   return out;
+}
+
+// The serviceman heads a veteran's household; in a bereaved one he is dead and not on the register.
+function linkServiceman(household: readonly DemoPerson[], archetype: Archetype, county: DemoCounty): void {
+  const head = household[0];
+  if (!head) return;
+  for (const p of household) {
+    if (p.relationToServiceman === null) continue;
+    if (VETERAN_HEADED.has(archetype)) {
+      p.servicemanId = head.id;
+      p.veteranHukouProvince = head.hukouProvince;
+    } else p.veteranHukouProvince = county.province;
+  }
+}
+
+// SX-CARD-2026 opened for applications in 2026 (deadline 31 March): most of a serviceman's or
+// bereaved household applied in time, a few late, the rest not at all.
+function applyForCards(rng: Rng, household: readonly DemoPerson[], archetype: Archetype): void {
+  if (!VETERAN_HEADED.has(archetype) && !FAMILY_ARCHETYPES.has(archetype)) return;
+  for (const p of household) {
+    const r = rng.next();
+    if (r < 0.55) p.cardAppliedOn = dateBetween(rng.next, "2026-01-05", "2026-03-31");
+    else if (r < 0.62) p.cardAppliedOn = dateBetween(rng.next, "2026-04-01", "2026-06-30");
+  }
 }
 
 const FAMILY_ARCHETYPES: ReadonlySet<Archetype> = new Set(["MARTYR_FAMILY", "DUTY_DEATH_FAMILY", "ILLNESS_DEATH_FAMILY"]);

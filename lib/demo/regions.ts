@@ -19,6 +19,8 @@
 //   unmarked    invented, plausible for the area (a township seat's village often bears its name).
 // Treat every unmarked or [name] code as fictitious.
 
+import type { Jurisdiction } from "@/lib/rules/domain";
+
 export type RegionLevel = "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP" | "VILLAGE";
 
 export interface DemoRegion {
@@ -28,6 +30,11 @@ export interface DemoRegion {
   parentCode: string | null;
   /** Codes from the province down to this region, joined by "/". */
   path: string;
+  /**
+   * The rules module's jurisdiction where a policy territory begins (RULES.md: CN-SX-YQ is 阳泉市);
+   * everything below inherits the nearest one.
+   */
+  jurisdiction: Jurisdiction | null;
 }
 
 export type CountyKey = "yx" | "qj";
@@ -123,8 +130,8 @@ export const DEMO_COUNTIES: readonly DemoCounty[] = [
 
 function buildRegions(): DemoRegion[] {
   const out: DemoRegion[] = [];
-  const add = (code: string, name: string, level: RegionLevel, parent: DemoRegion | null): DemoRegion => {
-    const r: DemoRegion = { code, name, level, parentCode: parent?.code ?? null, path: parent ? `${parent.path}/${code}` : code };
+  const add = (code: string, name: string, level: RegionLevel, parent: DemoRegion | null, jurisdiction: Jurisdiction | null = null): DemoRegion => {
+    const r: DemoRegion = { code, name, level, parentCode: parent?.code ?? null, path: parent ? `${parent.path}/${code}` : code, jurisdiction };
     out.push(r);
     return r;
   };
@@ -134,13 +141,14 @@ function buildRegions(): DemoRegion[] {
       for (const [suffix, name] of t.villages) add(`${t.code}${suffix}`, name, "VILLAGE", town);
     }
   };
-  const shanxi = add("140000", "山西省", "PROVINCE", null);
-  const yangquan = add("140300", "阳泉市", "CITY", shanxi);
+  const shanxi = add("140000", "山西省", "PROVINCE", null, "CN-SX");
+  const yangquan = add("140300", "阳泉市", "CITY", shanxi, "CN-SX-YQ");
   addTownships(add("140322", "盂县", "COUNTY", yangquan), YUXIAN_TOWNSHIPS);
   // 重庆市 is a 直辖市: its districts sit directly under it (GB/T 2260 lists 500100 "市辖区" only as a
   // grouping, not as an administrative level).
   const chongqing = add("500000", "重庆市", "PROVINCE", null);
-  addTownships(add("500110", "綦江区", "COUNTY", chongqing), QIJIANG_TOWNSHIPS);
+  // Chongqing itself has no jurisdiction of the rules module (CN-CQ is a tree node no one lives in).
+  addTownships(add("500110", "綦江区", "COUNTY", chongqing, "CN-CQ-QJ"), QIJIANG_TOWNSHIPS);
   return out;
 }
 

@@ -3,6 +3,8 @@
 // (docs/decisions/007): Prisma's migrations own schema `public` only. Progress and checkpoints are
 // ours (job_run), because pg-boss has no field for them.
 import { PgBoss } from "pg-boss";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { RECOMPUTE_CLAIMS, runRecomputeClaims } from "./recompute-claims";
 
@@ -59,7 +61,13 @@ export async function startWorker(db: Db, boss: PgBoss, { pollingIntervalSeconds
       console.log(`[jobs] ${RECOMPUTE_CLAIMS} ${summary.runId}: ${summary.done}/${summary.total} claims, ${summary.written} written, ${summary.unchanged} unchanged, ${summary.ms} ms`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await db.jobRun.update({ where: { id: job.data.runId }, data: { state: "FAILED", error: message.slice(0, 2_000) } }).catch(() => {});
+      const runId = job.data.runId;
+      await db
+        .$transaction(async (tx) => {
+          await tx.jobRun.update({ where: { id: runId }, data: { state: "FAILED", error: message.slice(0, 2_000) } });
+          await writeAudit(tx, systemActor(RECOMPUTE_CLAIMS, runId, { code: "", path: "" }), { action: "job.fail", entityId: runId, regionCode: null, after: { name: RECOMPUTE_CLAIMS, error: message.slice(0, 500) } });
+        })
+        .catch((e: unknown) => console.error(`[jobs] recording the failure of ${runId}: ${e instanceof Error ? e.message : String(e)}`));
       throw error;
     }
   });

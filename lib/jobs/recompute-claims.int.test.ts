@@ -60,15 +60,13 @@ describe("recompute-claims", () => {
     expect(await db.claimResult.count()).toBe(claims);
     expect(await db.claimResult.count({ where: { jobRunId: runId } })).toBe(claims);
     expect(await duplicates()).toBe(0);
-    expect(await db.auditLog.count({ where: { action: "job.recompute-claims.succeeded", entityId: runId } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "job.finish", entityId: runId, actorType: "SYSTEM", jobId: runId } })).toBe(1);
   });
 
   it("gives the amounts the rules module gives for the demo's own case files", async () => {
     const data = generateDemoData();
     const toCase = caseFileConverter(data);
-    // Family members' relation to the serviceman is not in the database yet (issue 6 step 4).
-    const family = new Set(["MARTYR_FAMILY", "DUTY_DEATH_FAMILY", "ILLNESS_DEATH_FAMILY", "VETERAN_FAMILY"]);
-    const people = data.people.filter((p) => !data.identities.some((i) => i.personId === p.id && family.has(i.type)) && data.claims.some((c) => c.personId === p.id));
+    const people = data.people.filter((p) => data.claims.some((c) => c.personId === p.id));
     expect(people.length).toBeGreaterThan(100);
     const stored = new Map((await db.claimResult.findMany({ select: { claimId: true, amounts: true } })).map((r) => [r.claimId, r.amounts]));
     let compared = 0;
@@ -81,7 +79,7 @@ describe("recompute-claims", () => {
         compared += 1;
       }
     }
-    expect(compared).toBeGreaterThan(500);
+    expect(compared).toBe(claims);
   });
 
   it("a second run writes nothing and leaves every result as it was", async () => {

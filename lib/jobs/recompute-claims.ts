@@ -8,14 +8,15 @@
 // - a run killed at any point resumes after the last committed chunk: nothing is lost, nothing
 //   written twice (and claim_result's unique key would refuse a duplicate anyway).
 // A row is rewritten only when its input hash changed, so a second run writes nothing.
-import { writeAudit } from "@/lib/audit";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AMOUNT_FIELDS } from "@/lib/rules/claim-context";
 import { ENGINE_VERSION, replayClaims } from "@/lib/rules/compute-claim";
 import { formatYuan } from "@/lib/rules/money";
 import { sha256Hex } from "@/lib/rules/receipt";
-import { loadClaimCases } from "./load-claim-cases";
+import { loadClaimsForRules, loadPeopleForRules } from "@/lib/records/load";
 
 export const RECOMPUTE_CLAIMS = "recompute-claims";
 export const CHUNK_CLAIMS = 200;
@@ -86,17 +87,19 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
     opts.signal?.throwIfAborted();
     const people = await nextPeople(db, checkpoint.afterPersonId, chunkClaims);
     if (people.length === 0) break;
-    const claimRows = await db.claim.findMany({ where: { personId: { in: people } }, select: { id: true } });
-    const cases = await loadClaimCases(db, claimRows.map((c) => c.id));
-    const computed = cases.flatMap((c) =>
-      replayClaims(c.person, c.claims, {}, { trace: false, hasher: sha256Hex }).results.map((r) => {
+    // The records ↔ rules mapper (lib/records/): a fixed number of queries per chunk.
+    const [claimsByPerson, persons] = await Promise.all([loadClaimsForRules(db, { personIds: people }), loadPeopleForRules(db, people)]);
+    const computed = [...claimsByPerson].flatMap(([personId, claims]) => {
+      const person = persons.get(personId);
+      if (!person) throw new Error(`claims of person ${personId}, who is not on record`);
+      return replayClaims(person, claims, {}, { trace: false, hasher: sha256Hex }).results.map((r) => {
         const receipt = r.receipt;
         if (!receipt) throw new Error("the rules module returned no receipt");
         const amounts: Record<string, string> = {};
         for (const field of AMOUNT_FIELDS) amounts[field] = formatYuan(r.amounts[field]);
         return { claimId: r.claimId, engineVersion: receipt.engineVersion, rulesetHash: receipt.rulesetHash, inputHash: receipt.inputHash, outputHash: receipt.outputHash, amounts };
-      }),
-    );
+      });
+    });
     const next: Checkpoint = { ...checkpoint, afterPersonId: people[people.length - 1] ?? null };
     await db.$transaction(async (tx) => {
       const existing = await tx.claimResult.findMany({
@@ -124,12 +127,8 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
   }
   await db.$transaction(async (tx) => {
     await tx.jobRun.update({ where: { id: runId }, data: { state: "SUCCEEDED", finishedAt: new Date() } });
-    await writeAudit(tx, { id: null, username: `system:job:${runId}` }, {
-      action: "job.recompute-claims.succeeded",
-      entity: "job_run",
-      entityId: runId,
-      after: { total, done, written: checkpoint.written, unchanged: checkpoint.unchanged, engineVersion: ENGINE_VERSION },
-    });
+    // Every county's claims: a deployment-wide row (no region), seen by every county's auditors.
+    await writeAudit(tx, systemActor(RECOMPUTE_CLAIMS, runId, { code: "", path: "" }), { action: "job.finish", entityId: runId, regionCode: null, after: { name: RECOMPUTE_CLAIMS, total, done } });
   });
   return { runId, state: "SUCCEEDED", total, done, written: checkpoint.written, unchanged: checkpoint.unchanged, chunks, ms: Date.now() - t0 };
 }

@@ -67,9 +67,9 @@ describe("basic insurance thresholds and caps", () => {
     ["99.98", "59.99"],
     ["100.00", "60.00"],
     ["100.02", "60.00"],
-  ])("two-diseases limit 260 (200 used): scope %s pays %s", (scope, paid) => {
+  ])("two-diseases limit 260 (year's scope so far 333.33, F = 200.00): scope %s pays %s", (scope, paid) => {
     const claim = makeClaim({ type: "TWO_DISEASES", hospital: hospital({ level: 1, priceClass: 3 }), diagnoses: ["HYPERTENSION"], amount: scope });
-    const { format } = run(makePerson(), claim, { "insurance:2025:twoDiseases.HYPERTENSION": y("200.00") });
+    const { format } = run(makePerson(), claim, { "insurance:2025:twoDiseases.HYPERTENSION": y("333.33") });
     expect(format("insurance")).toBe(paid);
   });
 

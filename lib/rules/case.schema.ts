@@ -74,7 +74,6 @@ const itemSchema = z.object({
   days: z.number().int().positive().optional(),
   cardRate: rateSchema.optional(),
   drug: z.string().optional(),
-  named: z.boolean().optional(),
 });
 
 export const claimSchema = z.object({

@@ -3,15 +3,18 @@
 import type { IsoDate } from "./dates";
 import type { Claim, JurisdictionNode, Person } from "./domain";
 import type { Fen, Rate } from "./money";
+import type { AccumulatorKey } from "./library/accumulator-kinds";
 import type { Citation } from "./library/documents";
 import type { ParameterId } from "./library/parameters";
 import type { PolicyLibrary, ResolvedParameters, ResolvedVersion } from "./library/policy-library";
+import type { ReadingNumber } from "./library/readings";
+import { readingText } from "./library/readings";
 import type { ReasonCode } from "./library/reasons";
 import { REASONS } from "./library/reasons";
 import type { StageId } from "./library/stages";
 
-/** A person's running totals: key `${programme}:${period}:${name}` → fen (or a count). */
-export type Accumulators = Readonly<Record<string, bigint>>;
+/** A person's running totals: stored key (library/accumulator-kinds.ts) → fen or a count, by its unit. */
+export type Accumulators = { readonly [key: AccumulatorKey]: bigint };
 
 export type TraceValue = Fen | Rate | string | number | boolean | null | readonly string[];
 
@@ -27,11 +30,16 @@ export type TraceLine = {
   inputs: Readonly<Record<string, TraceValue>>;
   params: readonly TraceParamRef[];
   citation: Citation | null;
+  /** RULES.md readings of 2026-12-01 that govern this line; its formula names them too. */
+  interpretations?: readonly ReadingNumber[];
 };
 
 export type ReasonEntry = { stage: StageId; code: ReasonCode; message: string; citation: Citation | null; detail?: string };
 
-export type Flag = { code: "SETTLED_DIFFERS"; field: string; settled: Fen; computed: Fen } | { code: "SETTLED_USED"; field: string; settled: Fen };
+export type Flag =
+  | { code: "SETTLED_DIFFERS"; field: string; settled: Fen; computed: Fen }
+  | { code: "SETTLED_USED"; field: string; settled: Fen }
+  | { code: "SETTLED_PAST_CAP"; field: string; settled: Fen; cap: Fen; paidBefore: Fen };
 
 export type ClaimAmounts = {
   gross: Fen;
@@ -47,6 +55,8 @@ export type ClaimAmounts = {
   specialCareLarge: Fen;
   hospitalAbsorbed: Fen;
   card: Fen;
+  /** Member day (SX-CARD-2026, RULES.md §6): the store's saving when its price beats the card; no payout of any programme. */
+  memberDaySaving: Fen;
   personal: Fen;
 };
 
@@ -64,6 +74,7 @@ export const AMOUNT_FIELDS = [
   "specialCareLarge",
   "hospitalAbsorbed",
   "card",
+  "memberDaySaving",
   "personal",
 ] as const satisfies readonly (keyof ClaimAmounts)[];
 
@@ -88,7 +99,7 @@ export type ClaimContext = {
   assistanceRan: boolean;
   specialCareRan: boolean;
   amounts: ClaimAmounts;
-  acc: Record<string, bigint>;
+  acc: { [key: AccumulatorKey]: bigint };
   readonly tracing: boolean;
   trace: TraceLine[];
   reasons: ReasonEntry[];
@@ -107,44 +118,25 @@ export function addReason(ctx: ClaimContext, stage: StageId, code: ReasonCode, c
   ctx.reasons.push(entry);
 }
 
-export function addTrace(ctx: ClaimContext, line: TraceLine): void {
-  ctx.trace.push(line);
+export function addTrace(ctx: ClaimContext, line: TraceLine, readings?: readonly ReadingNumber[]): void {
+  ctx.trace.push(readings ? interpreted(line, readings) : line);
+}
+
+/** The line marked as governed by `readings`: a structured field, and the reading named in its formula. */
+export function interpreted(line: TraceLine, readings: readonly ReadingNumber[]): TraceLine {
+  if (readings.length === 0) return line;
+  return { ...line, formula: `${line.formula}（${readings.map(readingText).join("；")}）`, interpretations: readings };
 }
 
 export function addPayout(ctx: ClaimContext, stage: StageId, id: string, label: string, amount: Fen, citation: Citation | null): void {
   ctx.lines.push({ stage, id, label, amount, citation });
 }
 
-/**
- * Accumulator key `${programme}:${period}:${name}`. Memoised so the hot path reuses one interned
- * string per key instead of building it on every claim.
- */
-const KEY_CACHE = new Map<string, Map<string, Map<string, string>>>();
-export function accKey(programme: string, period: string, name: string): string {
-  let perName = KEY_CACHE.get(programme);
-  if (!perName) {
-    perName = new Map();
-    KEY_CACHE.set(programme, perName);
-  }
-  let perPeriod = perName.get(name);
-  if (!perPeriod) {
-    perPeriod = new Map();
-    perName.set(name, perPeriod);
-  }
-  let key = perPeriod.get(period);
-  if (key === undefined) {
-    key = `${programme}:${period}:${name}`;
-    if (perPeriod.size > 10_000) perPeriod.clear();
-    perPeriod.set(period, key);
-  }
-  return key;
-}
-
-export function readAcc(ctx: ClaimContext, key: string): bigint {
+export function readAcc(ctx: ClaimContext, key: AccumulatorKey): bigint {
   return ctx.acc[key] ?? 0n;
 }
 
-export function writeAcc(ctx: ClaimContext, key: string, value: bigint): void {
+export function writeAcc(ctx: ClaimContext, key: AccumulatorKey, value: bigint): void {
   ctx.acc[key] = value;
 }
 
@@ -160,7 +152,7 @@ export function compareSettled(ctx: ClaimContext, stage: StageId, field: "policy
  * Where the library has no rule for a stage, the settled figure is used as given; without one the
  * stage pays zero and says so (never a silent zero).
  */
-export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policyScope" | "insurance" | "criticalIllness" | "assistance", label: string): Fen {
+export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policyScope" | "insurance" | "criticalIllness" | "assistance", label: string, readings: readonly ReadingNumber[] = []): Fen {
   const settled = ctx.claim.settled?.[field];
   if (settled !== undefined) {
     ctx.flags.push({ code: "SETTLED_USED", field, settled });
@@ -175,7 +167,7 @@ export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policySco
         inputs: { settled },
         params: [],
         citation: null,
-      });
+      }, readings);
     }
     return settled;
   }
@@ -191,7 +183,7 @@ export function takeSettled(ctx: ClaimContext, stage: StageId, field: "policySco
       inputs: {},
       params: [],
       citation: null,
-    });
+    }, [...readings, 4]);
   }
   return 0n;
 }

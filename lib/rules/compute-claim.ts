@@ -5,6 +5,7 @@ import { addReason, addTrace, ref } from "./claim-context";
 import { canonicalJson } from "./canonical-json";
 import type { Claim, Person } from "./domain";
 import { enrolmentOn } from "./domain";
+import { ENGINE_SOURCE_HASH } from "./engine-version";
 import type { PolicyLibrary } from "./library/policy-library";
 import { DEFAULT_LIBRARY } from "./library/policy-library";
 import type { ChainStage } from "./library/stages";
@@ -16,7 +17,12 @@ import { applyMedicalAssistance } from "./stages/medical-assistance";
 import { applyPharmacyCard, recordCardChronic } from "./stages/pharmacy-card";
 import { applySpecialCare } from "./stages/special-care";
 
-export const ENGINE_VERSION = "rules-engine/1.0.0";
+/**
+ * What a receipt names: the release (raised by hand when behaviour changes on purpose) and, as
+ * semver build metadata, the first 12 hex of the hash of the engine's own source, so two builds
+ * that compute differently never carry the same name (docs/decisions/010-engine-version.md).
+ */
+export const ENGINE_VERSION = `rules-engine/1.1.0+${ENGINE_SOURCE_HASH.slice(0, 12)}`;
 
 /** sha256 (or another digest) of a string, hex; injected so the core stays free of node APIs. */
 export type Hasher = (text: string) => string;
@@ -88,6 +94,7 @@ function emptyAmounts(): ClaimAmounts {
     specialCareLarge: 0n,
     hospitalAbsorbed: 0n,
     card: 0n,
+    memberDaySaving: 0n,
     personal: 0n,
   };
 }
@@ -153,7 +160,8 @@ export function computeClaim(person: Person, claim: Claim, accumulatorsBefore: A
     amounts.specialCare -
     amounts.specialCareLarge -
     amounts.hospitalAbsorbed -
-    amounts.card;
+    amounts.card -
+    amounts.memberDaySaving;
   recordCardChronic(ctx);
   if (tracing) {
     addTrace(ctx, {
@@ -161,7 +169,7 @@ export function computeClaim(person: Person, claim: Claim, accumulatorsBefore: A
       stage: "claim",
       label: "个人负担",
       value: amounts.personal,
-      formula: "费用总额 − 减免 − 基本医保 − 大病保险 − 医疗救助 − 优抚补助 − 大额补助 − 医院承担 − 补贴卡",
+      formula: `费用总额 − 减免 − 基本医保 − 大病保险 − 医疗救助 − 优抚补助 − 大额补助 − 医院承担 − 补贴卡${amounts.memberDaySaving > 0n ? " − 会员日药店让利（非待遇支付）" : ""}`,
       inputs: {},
       params: [],
       citation: null,

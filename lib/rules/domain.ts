@@ -135,10 +135,8 @@ export type BillItem = {
   amount: Fen;
   days?: number | undefined;
   cardRate?: Rate | undefined;
-  /** Dual-channel drug name (optional; one of the six named drugs raises the rate). */
+  /** Generic drug name in Chinese (RULES.md Reading 7): one of the six first-batch dual-channel drugs raises the rate. */
   drug?: string | undefined;
-  /** Dual-channel: the item is one of the six first special drugs, when the file says so directly. */
-  named?: boolean | undefined;
 };
 
 export type SettledAmounts = {

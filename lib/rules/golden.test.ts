@@ -57,7 +57,7 @@ describe("golden cases through the module", () => {
         const ids = claim.trace.map((line) => line.id);
         expect(new Set(ids).size, claim.claimId).toBe(ids.length);
         const a = claim.amounts;
-        expect(a.personal).toBe(a.gross - a.discount - a.insurance - a.criticalIllness - a.assistance - a.specialCare - a.specialCareLarge - a.hospitalAbsorbed - a.card);
+        expect(a.personal).toBe(a.gross - a.discount - a.insurance - a.criticalIllness - a.assistance - a.specialCare - a.specialCareLarge - a.hospitalAbsorbed - a.card - a.memberDaySaving);
       }
     });
   }

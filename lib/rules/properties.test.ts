@@ -182,7 +182,9 @@ describe("properties", () => {
         const twoDiseases = new Map<string, bigint>();
         results.forEach((result, index) => {
           const claim = claims[index]!;
-          if (["INPATIENT", "CHRONIC_OUTPATIENT", "DUAL_CHANNEL", "TCM_OUTPATIENT"].includes(claim.type) && !result.reasons.some((reason) => reason.code === "QUOTA_STAY")) capped += result.amounts.insurance;
+          // Settled figures stand as given past the cap (Reading 6); what the module computes never does.
+          const settled = result.flags.some((flag) => flag.code === "SETTLED_USED" && flag.field === "insurance");
+          if (["INPATIENT", "CHRONIC_OUTPATIENT", "DUAL_CHANNEL", "TCM_OUTPATIENT"].includes(claim.type) && !settled && !result.reasons.some((reason) => reason.code === "QUOTA_STAY")) capped += result.amounts.insurance;
           if (claim.type === "TWO_DISEASES" && claim.diagnoses.filter((d) => d === "HYPERTENSION" || d === "DIABETES_T1").length === 1) {
             const key = claim.diagnoses.find((d) => d === "HYPERTENSION" || d === "DIABETES_T1")!;
             twoDiseases.set(key, (twoDiseases.get(key) ?? 0n) + result.amounts.insurance);
@@ -194,8 +196,8 @@ describe("properties", () => {
         expect(critical).toBeLessThanOrEqual(yuan(400_000));
         expect(perRow.get("assistance.inpatient.subsistenceOrYoufu") ?? 0n).toBeLessThanOrEqual(yuan(15_000));
         expect(perRow.get("assistance.rareDisease.gaucherPompe") ?? 0n).toBeLessThanOrEqual(yuan(15_000));
-        expect(perRow.get("assistance.outpatient.subsistence") ?? 0n).toBeLessThanOrEqual(yuan(3_000));
-        expect(perRow.get("assistance.outpatient.extremePoverty") ?? 0n).toBeLessThanOrEqual(yuan(3_000));
+        // Reading 9: the outpatient 3,000 is one limit, whichever row pays.
+        expect((perRow.get("assistance.outpatient.subsistence") ?? 0n) + (perRow.get("assistance.outpatient.extremePoverty") ?? 0n)).toBeLessThanOrEqual(yuan(3_000));
         expect(twoDiseases.get("HYPERTENSION") ?? 0n).toBeLessThanOrEqual(yuan(260));
         expect(twoDiseases.get("DIABETES_T1") ?? 0n).toBeLessThanOrEqual(yuan(480));
       }),

@@ -1,5 +1,6 @@
 // A whole case file through the engine (claims replayed in order, then entitlements), and the
 // JSON shape the CLI prints and the app renders: amounts as yuan strings with two decimals.
+import { accumulatorsJson } from "./accumulator-keys";
 import type { Accumulators, ReasonEntry, TraceLine } from "./claim-context";
 import { AMOUNT_FIELDS } from "./claim-context";
 import type { ClaimResult, ComputeOptions } from "./compute-claim";
@@ -35,6 +36,7 @@ export function claimResultJson(result: ClaimResult): { [key: string]: JsonValue
   out.lines = toJson(result.lines);
   out.reasons = reasonsJson(result.reasons);
   out.flags = toJson(result.flags);
+  out.accumulatorsAfter = accumulatorsJson(result.accumulatorsAfter);
   out.trace = traceJson(result.trace);
   out.receipt = toJson(result.receipt);
   return out;

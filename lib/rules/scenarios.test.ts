@@ -11,7 +11,7 @@ const y = parseYuan;
 
 describe("claim types", () => {
   it("dual-channel: named drugs 70 %, others 60 %, no 乙类 drug first share, in the shared cap", () => {
-    const claim = makeClaim({ type: "DUAL_CHANNEL", items: [item("1000.00", { class: "B_DRUG", drug: "TRASTUZUMAB" }), item("500.00", { class: "B_DRUG" })] });
+    const claim = makeClaim({ type: "DUAL_CHANNEL", items: [item("1000.00", { class: "B_DRUG", drug: "曲妥珠单抗" }), item("500.00", { class: "B_DRUG" })] });
     const result = computeClaim(makePerson(), claim, {});
     expect(formatYuan(result.amounts.policyScope)).toBe("1500.00");
     expect(formatYuan(result.amounts.insurance)).toBe("1000.00");

@@ -1,23 +1,20 @@
 "use server";
 
-import { defineAction } from "@/lib/action";
-import { DomainError } from "@/lib/errors";
-import { parseCaseFile } from "@/lib/rules/case.schema";
-import { sha256Hex } from "@/lib/rules/receipt";
-import { claimResultJson, runCase } from "@/lib/rules/run-case";
-import { toCaseFile, TRIAL_FIELD_LABELS, trialFormSchema } from "@/lib/trial/trial.schema";
+import { defineAction, formDataObject } from "@/lib/action";
+import { calculateTrial } from "@/lib/trial/calculate-trial";
+import { TRIAL_FIELD_LABELS } from "@/lib/trial/trial.schema";
 import type { WorksheetData } from "@/lib/trial/worksheet";
 
-// A trial calculation changes nothing, so it writes no audit row; it runs the same rules module
-// the settlement will, with the full trace, for the worksheet.
-export const trialCalculationAction = defineAction(
-  { permission: "rules:trial", schema: trialFormSchema, fieldLabels: TRIAL_FIELD_LABELS },
-  async (input, { values }): Promise<{ worksheet: WorksheetData; input: Record<string, string | string[]> }> => {
-    const parsed = parseCaseFile(toCaseFile(input));
-    if (!parsed.ok) throw new DomainError("trial.rulesRefused", { problems: parsed.issues.map((i) => `${i.path}: ${i.message}`).join("；") });
-    const result = runCase(parsed.value, { trace: true, hasher: sha256Hex });
-    const claim = result.claims[0];
-    if (!claim) throw new Error("the rules module returned no claim result");
-    return { worksheet: JSON.parse(JSON.stringify(claimResultJson(claim))) as WorksheetData, input: values };
+export const trialCalculationAction = defineAction(calculateTrial, {
+  fieldLabels: TRIAL_FIELD_LABELS,
+  // The form shows what was computed beside what was typed, so a clerk can change one field and retry.
+  after: (worksheet, formData): { worksheet: WorksheetData; input: Record<string, string | string[]> } => {
+    const input: Record<string, string | string[]> = {};
+    for (const [key, value] of Object.entries(formDataObject(formData))) {
+      if (key.startsWith("$")) continue;
+      if (typeof value === "string") input[key] = value;
+      else if (Array.isArray(value)) input[key] = value.filter((v): v is string => typeof v === "string");
+    }
+    return { worksheet, input };
   },
-);
+});

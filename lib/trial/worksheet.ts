@@ -10,7 +10,7 @@ export type WorksheetData = Record<AmountField, string> & {
   stageOrder: string[];
   lines: { stage: string; id: string; label: string; amount: string; citation: WorksheetCitation }[];
   reasons: { stage: string; code: string; message: string; citation: WorksheetCitation; detail?: string }[];
-  flags: { code: string; field: string; settled: string; computed?: string }[];
+  flags: { code: string; field: string; settled: string; computed?: string; cap?: string; paidBefore?: string }[];
   trace: {
     id: string;
     stage: string;
@@ -20,6 +20,8 @@ export type WorksheetData = Record<AmountField, string> & {
     inputs: Record<string, unknown>;
     params: { id: string; jurisdiction: string; from: string }[];
     citation: WorksheetCitation;
+    /** RULES.md readings of 2026-12-01 governing the line; the formula text names them too. */
+    interpretations?: number[];
   }[];
   receipt: { engineVersion: string; rulesetHash: string; inputHash: string; outputHash: string } | null;
 };

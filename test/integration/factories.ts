@@ -39,7 +39,7 @@ export async function makeUser(db: Db, role: Role, regionCode: string, password 
     include: { region: true },
   });
   const actor: Actor = {
-    id: user.id, username, displayName: user.displayName, role, regionCode, regionPath: user.region.path, regionName: user.region.name, mustChangePassword: false,
+    kind: "user", id: user.id, username, displayName: user.displayName, role, regionCode, regionPath: user.region.path, regionName: user.region.name, mustChangePassword: false,
   };
   return { user, actor, password };
 }

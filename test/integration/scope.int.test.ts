@@ -59,9 +59,10 @@ describe("region scoping", () => {
     expect(await getUser(admin, elsewhere.id)).toBeNull();
     expect((await getUser(admin, inside.id))?.id).toBe(inside.id);
     await db.auditLog.create({ data: { actorName: "it", action: "probe", entity: "x", entityId: "in", regionCode: t.townA } });
-    await db.auditLog.create({ data: { actorName: "it", action: "probe", entity: "x", entityId: "out", regionCode: "110101" } });
+    const away = await makeRegionTree(db);
+    await db.auditLog.create({ data: { actorName: "it", action: "probe", entity: "x", entityId: "out", regionCode: away.townA } });
     const audit = await listAudit(admin, 1);
-    expect(audit.rows.every((r) => r.regionCode?.startsWith(t.county))).toBe(true);
+    expect(audit.rows.every((r) => r.regionCode === null || r.regionCode.startsWith(t.county))).toBe(true);
     expect(audit.rows.some((r) => r.entityId === "in")).toBe(true);
   });
 });

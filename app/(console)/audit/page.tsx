@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { auditLabelKey } from "@/lib/audit/audit-events";
 import { listAudit } from "@/lib/audit/audit.queries";
 import { requireActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
@@ -12,8 +13,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-// Message keys cannot contain dots (next-intl reads them as nesting): auth.login.success → auth_login_success.
-const actionKey = (action: string) => action.replaceAll(".", "_");
+
 
 const pageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={String(r.id)}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(r.at)}</td>
                   <td className="px-3 py-2 font-mono">{r.actorName}</td>
-                  <td className="px-3 py-2">{t.has(`auditAction.${actionKey(r.action)}`) ? t(`auditAction.${actionKey(r.action)}`) : r.action}</td>
+                  <td className="px-3 py-2">{t.has(auditLabelKey(r.action)) ? t(auditLabelKey(r.action)) : r.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">{r.entity}:{r.entityId.slice(0, 8)}</td>
                   <td className="max-w-md px-3 py-2 font-mono text-xs break-all text-slate-700">
                     {r.before ? <div>{t("audit.before")}: {JSON.stringify(r.before)}</div> : null}

@@ -16,7 +16,9 @@ import type {
   Relation,
   Route,
 } from "../domain";
+import type { AssistanceLimitKey, AssistanceSharedLimitKey } from "./accumulator-kinds";
 import type { Citation } from "./documents";
+import type { ReadingNumber } from "./readings";
 import type { ChainStage, StageId } from "./stages";
 
 export type FeeDiscountRule =
@@ -45,11 +47,17 @@ export type AssistanceRow = {
   identities: IdentityType[] | "ANY_INSURED";
   /** When set, the claim must carry a code of one of these diseases. */
   diagnoses: DiseaseGroup[] | null;
+  /** Claim types that qualify without one of `diagnoses` (special drugs, YQ-JZ-2019 §4(2)2; Reading 7). */
+  anyDiagnosisClaimTypes: ClaimType[];
   rate: Rate;
-  /** Annual limit, null = none; the yearly running base is kept under `limitKey`. */
+  /** The row's own annual limit (banded on its running base), null = none; the base is kept under `limitKey`. */
   annualLimit: Fen | null;
-  limitKey: string;
+  limitKey: AssistanceLimitKey;
+  /** A limit several rows share per person and year (Reading 9): paid amounts kept under `key`. */
+  sharedLimit: { key: AssistanceSharedLimitKey; amount: Fen } | null;
   article: string;
+  /** RULES.md readings that fix how this row is read; its trace lines name them. */
+  readings: ReadingNumber[];
 };
 
 export type SpecialCareGroup = "A" | "B";
@@ -151,6 +159,7 @@ export type ParameterValues = {
   "assistance.rows": AssistanceRow[];
   "assistance.largeOutpatientDiseases": DiseaseGroup[];
   "assistance.oneOff": { identities: IdentityType[]; threshold: Fen; rate: Rate; limit: Fen; windowEndMonth: number };
+  "assistance.lowIncomeRecognition": { singleBillThreshold: Fen; annualThreshold: Fen; grants: IdentityType };
   "assistance.majorDiseaseQuota": {
     diseases: DiseaseGroup[];
     fundRate: Rate;
@@ -161,8 +170,9 @@ export type ParameterValues = {
   };
   "assistance.lateStageCare": { amount: Fen; diseases: DiseaseGroup[] };
   "specialCare.scheduleDelegated": boolean;
+  "specialCare.requiresEnrolment": boolean;
   "specialCare.groups": { A: IdentityType[]; B: IdentityType[]; minAge: Partial<Record<IdentityType, number>> };
-  "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen }>;
+  "specialCare.inpatient": Record<SpecialCareGroup, { rates: Record<HospitalLevel, Rate>; annualLimit: Fen; clause: string }>;
   "specialCare.largeAmount": { threshold: Fen; rate: Rate; annualLimit: Fen };
   "specialCare.monthlyAllowance": {
     monthly: Partial<Record<IdentityType, Fen>>;
@@ -385,7 +395,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       {
         ...SX_JM_PERIOD,
         value: {
-          namedDrugs: ["TRASTUZUMAB", "FULVESTRANT", "IMATINIB", "DASATINIB", "NILOTINIB", "SUNITINIB", "曲妥珠单抗", "氟维司群", "伊马替尼", "达沙替尼", "尼洛替尼", "舒尼替尼"],
+          namedDrugs: ["曲妥珠单抗", "氟维司群", "伊马替尼", "达沙替尼", "尼洛替尼", "舒尼替尼"],
           namedRate: percent(70),
           otherRate: percent(60),
         },
@@ -487,10 +497,13 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             forms: ["INPATIENT"],
             identities: ["EXTREME_POVERTY"],
             diagnoses: null,
+            anyDiagnosisClaimTypes: [],
             rate: percent(100),
             annualLimit: null,
             limitKey: "inpatient.extremePoverty",
+            sharedLimit: null,
             article: "§4(2)3",
+            readings: [],
           },
           {
             id: "inpatient.subsistenceOrYoufu",
@@ -498,10 +511,13 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             forms: ["INPATIENT"],
             identities: ["SUBSISTENCE", ...YOUFU_CATEGORIES],
             diagnoses: null,
+            anyDiagnosisClaimTypes: [],
             rate: percent(70),
             annualLimit: yuan(15000),
             limitKey: "inpatient.general",
+            sharedLimit: null,
             article: "§4(2)3",
+            readings: [1, 9, 10],
           },
           {
             id: "outpatient.extremePoverty",
@@ -509,10 +525,13 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             forms: ["OUTPATIENT"],
             identities: ["EXTREME_POVERTY"],
             diagnoses: LARGE_OUTPATIENT_DISEASES,
+            anyDiagnosisClaimTypes: ["DUAL_CHANNEL"],
             rate: percent(100),
-            annualLimit: yuan(3000),
+            annualLimit: null,
             limitKey: "outpatient.extremePoverty",
+            sharedLimit: { key: "outpatient.paid", amount: yuan(3000) },
             article: "§4(2)2",
+            readings: [1, 7, 9],
           },
           {
             id: "outpatient.subsistence",
@@ -520,10 +539,13 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
             forms: ["OUTPATIENT"],
             identities: ["SUBSISTENCE"],
             diagnoses: LARGE_OUTPATIENT_DISEASES,
+            anyDiagnosisClaimTypes: ["DUAL_CHANNEL"],
             rate: percent(50),
-            annualLimit: yuan(3000),
+            annualLimit: null,
             limitKey: "outpatient.subsistence",
+            sharedLimit: { key: "outpatient.paid", amount: yuan(3000) },
             article: "§4(2)2",
+            readings: [1, 7, 9],
           },
           {
             id: "rareDisease.gaucherPompe",
@@ -534,10 +556,13 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
               { name: "戈谢病", codes: ["GAUCHER"] },
               { name: "庞贝氏病", codes: ["POMPE"] },
             ],
+            anyDiagnosisClaimTypes: [],
             rate: percent(70),
             annualLimit: yuan(15000),
             limitKey: "rareDisease",
+            sharedLimit: null,
             article: "§4(2)3",
+            readings: [1, 9],
           },
         ],
         citation: { document: YQ_JZ, article: "§4(2)2–3" },
@@ -565,6 +590,18 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
         ...YQ_JZ_PERIOD,
         value: { identities: ["LOW_INCOME", "ILLNESS_POVERTY"], threshold: yuan(20000), rate: percent(50), limit: yuan(5000), windowEndMonth: 2 },
         citation: { document: YQ_JZ, article: "§4(2)3" },
+      },
+    ],
+  },
+  "assistance.lowIncomeRecognition": {
+    label: "因病认定低收入救助对象的个人负担合规医疗费用标准（一次性、年度累计）",
+    stage: "medicalAssistance",
+    unit: "table",
+    versions: [
+      {
+        ...YQ_JZ_PERIOD,
+        value: { singleBillThreshold: yuan(20000), annualThreshold: yuan(50000), grants: "LOW_INCOME" },
+        citation: { document: YQ_JZ, article: "§4(1)3" },
       },
     ],
   },
@@ -605,6 +642,12 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
     unit: "flag",
     versions: [{ ...SX_YF_PERIOD, value: true, citation: { document: SX_YF, article: "Art. 8, Art. 22" } }],
   },
+  "specialCare.requiresEnrolment": {
+    label: "住院医疗补助和大额补助须参加基本医疗保险（定额门诊补助不须）",
+    stage: "specialCare",
+    unit: "flag",
+    versions: [{ ...QJ_PERIOD, value: true, citation: { document: QJ_YF, article: "Art. 6" } }],
+  },
   "specialCare.groups": {
     label: "优抚医疗补助对象分组（A：复员、参战、参试、三属；B：带病回乡、60岁以上农村籍退役人员）",
     stage: "specialCare",
@@ -629,8 +672,8 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
       {
         ...QJ_PERIOD,
         value: {
-          A: { rates: { 1: percent(80), 2: percent(50), 3: percent(30) }, annualLimit: yuan(3000) },
-          B: { rates: { 1: percent(70), 2: percent(40), 3: percent(30) }, annualLimit: yuan(2000) },
+          A: { rates: { 1: percent(80), 2: percent(50), 3: percent(30) }, annualLimit: yuan(3000), clause: "Art. 8(2)1" },
+          B: { rates: { 1: percent(70), 2: percent(40), 3: percent(30) }, annualLimit: yuan(2000), clause: "Art. 8(2)2" },
         },
         citation: { document: QJ_YF, article: "Art. 8(2)" },
       },
@@ -719,7 +762,7 @@ export const PARAMETER_CATALOGUE: ParameterCatalogue = {
         ...CARD_PERIOD,
         value: {
           diseases: ["HYPERTENSION_G2_3", "DIABETES", "DIABETES_T1", "DIABETES_OTHER", "GOUT", "HYPERTHYROIDISM", "HYPOTHYROIDISM", "GLAUCOMA", "CATARACT"],
-          claimTypes: ["OUTPATIENT", "CHRONIC_OUTPATIENT", "TWO_DISEASES", "DUAL_CHANNEL", "TCM_OUTPATIENT"],
+          claimTypes: ["OUTPATIENT", "CHRONIC_OUTPATIENT", "TWO_DISEASES"],
           quarterThreshold: yuan(450),
           rate: percent(5),
           cap: yuan(3000),

@@ -20,6 +20,7 @@ export const REASON_CODES = [
   "SETTLED_AMOUNT_USED",
   "SETTLED_AMOUNT_MISSING",
   "SETTLED_DIFFERS",
+  "SETTLED_PAST_CAP",
   "QUOTA_STAY",
   "QUOTA_NOT_APPLICABLE",
   "NO_SUBSIDY_SCHEDULE",
@@ -42,7 +43,7 @@ export type ReasonDefinition = { message: string; citation: Citation | null };
 
 export const REASONS: Readonly<Record<ReasonCode, ReasonDefinition>> = {
   NO_RULE_IN_FORCE: { message: "该日期、该统筹区在政策库中没有有效规则", citation: null },
-  NOT_ENROLLED: { message: "结算日未参加基本医疗保险，不享受基本医保、大病保险和医疗救助", citation: { document: "YQ-JZ-2019", article: "§4(1)" } },
+  NOT_ENROLLED: { message: "结算日未参加基本医疗保险，不享受基本医保、大病保险、医疗救助和优抚住院医疗补助", citation: { document: "YQ-JZ-2019", article: "§4(1)" } },
   NOT_ELIGIBLE_IDENTITY: { message: "结算日不具备该待遇要求的身份", citation: null },
   NOT_PUBLIC_HOSPITAL_IN_PROVINCE: { message: "非省内公立医疗机构，不适用优抚就医减免", citation: { document: "SX-YF-2024", article: "Art. 12" } },
   NO_DISCOUNTABLE_FEE: { message: "费用中没有可减免的收费项目", citation: { document: "SX-YF-2024", article: "Art. 12" } },
@@ -58,6 +59,7 @@ export const REASONS: Readonly<Record<ReasonCode, ReasonDefinition>> = {
   SETTLED_AMOUNT_USED: { message: "政策库无该阶段规则，按经办机构已结算金额计入", citation: null },
   SETTLED_AMOUNT_MISSING: { message: "政策库无该阶段规则且未提供已结算金额，按零计入", citation: null },
   SETTLED_DIFFERS: { message: "本系统计算金额与已结算金额不一致", citation: null },
+  SETTLED_PAST_CAP: { message: "已结算的基本医保金额使本年基金支付超过年度最高支付限额：照录不削减，请经办机构核正", citation: { document: "SX-JM-2024", article: "§2" } },
   QUOTA_STAY: { message: "重特大疾病单病种限额结算：不设起付线，不进入大病保险，不计入年度限额", citation: { document: "YQ-JZ-2019", article: "§4(2)4" } },
   QUOTA_NOT_APPLICABLE: { message: "提供了单病种限额，但病种或身份不符合重特大疾病医疗救助条件，按普通住院结算", citation: { document: "YQ-JZ-2019", article: "§4(2)4" } },
   NO_SUBSIDY_SCHEDULE: { message: "省办法将优抚医疗补助标准交由各市制定，本县尚未录入本地补助标准", citation: { document: "SX-YF-2024", article: "Art. 8, Art. 22" } },

@@ -5,6 +5,7 @@ import type { JurisdictionNode } from "../domain";
 import { CODE_PATTERN, FEE_KINDS, JURISDICTIONS, IDENTITY_TYPES, ITEM_CLASSES, ROUTES } from "../domain";
 import type { Rate } from "../money";
 import type { PolicyDocument } from "./documents";
+import { ASSISTANCE_LIMIT_KINDS, ASSISTANCE_SHARED_LIMIT_KINDS } from "./accumulator-kinds";
 import { isWithinJurisdiction } from "./jurisdictions";
 import type { ParameterCatalogue, ParameterId, ParameterValues, ParameterVersion } from "./parameters";
 import { INPATIENT_TIERS, TWO_DISEASE_KEYS } from "./parameters";
@@ -66,6 +67,9 @@ function checkValue<K extends ParameterId>(id: K, value: ParameterValues[K]): st
         if (row.identities !== "ANY_INSURED") for (const identity of row.identities) if (!IDENTITY_TYPES.includes(identity)) problems.push(`未知身份 ${identity}`);
         for (const group of row.diagnoses ?? []) for (const code of group.codes) if (!CODE_PATTERN.test(code)) problems.push(`病种编码格式不对: ${code}`);
         if (!isProperRate(row.rate)) problems.push(`救助比例不在0–100%之间: ${row.id}`);
+        // The row's yearly base is stored under its catalogue key: an unknown name would have none.
+        if (!Object.hasOwn(ASSISTANCE_LIMIT_KINDS, row.limitKey)) problems.push(`救助行 ${row.id} 的累计项 ${row.limitKey} 不在累计项目录中`);
+        if (row.sharedLimit !== null && !Object.hasOwn(ASSISTANCE_SHARED_LIMIT_KINDS, row.sharedLimit.key)) problems.push(`救助行 ${row.id} 的共用限额累计项 ${row.sharedLimit.key} 不在累计项目录中`);
       }
       break;
     case "assistance.largeOutpatientDiseases":

@@ -1,10 +1,15 @@
 import type { ClaimContext, TraceParamRef } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { TWO_DISEASE_KINDS } from "../library/accumulator-kinds";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import { holdsIdentity } from "../domain";
-import type { Fen, Rate } from "../money";
-import { applyRate, minFen, positive, roundHalfUp, subtractRate } from "../money";
+import type { Fen, Fraction, Rate } from "../money";
+import { applyRate, fraction, fractionAdd, fractionMin, fractionTimesRate, minFen, positive, roundFraction, roundHalfUp, subtractRate } from "../money";
 import type { Citation } from "../library/documents";
 import type { InpatientTier } from "../library/parameters";
+import type { ReadingNumber } from "../library/readings";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "basicInsurance" as const;
 
@@ -22,31 +27,37 @@ export function computePolicyScope(ctx: ClaimContext): void {
   }
   ctx.amounts.selfPay = selfPay;
   const shares = ctx.params["insurance.firstSelfPayShares"];
-  // The 乙类 first shares are the residents' scheme's (SX-JM-2024 §2): another scheme's settled
-  // policy scope is used as given.
-  const otherScheme = !residentSchemeOn(ctx) && claim.settled?.policyScope !== undefined;
-  if (!shares || otherScheme) {
+  // The 乙类 first shares are the residents' scheme's (SX-JM-2024 §2); the residents' rules never
+  // apply to an employee-scheme claim (Reading 5): its settled policy scope is used as given.
+  const employee = employeeSchemeOn(ctx);
+  if (!shares || employee) {
     const settled = claim.settled?.policyScope;
+    const readings: ReadingNumber[] = employee ? [5] : [];
     ctx.amounts.firstSelfPay = 0n;
     if (settled !== undefined) {
-      ctx.amounts.policyScope = takeSettled(ctx, STAGE, "policyScope", "政策范围内费用（已结算）");
+      ctx.amounts.policyScope = takeSettled(ctx, STAGE, "policyScope", "政策范围内费用（已结算）", readings);
       ctx.amounts.firstSelfPay = positive(net - selfPay - ctx.amounts.policyScope);
     } else {
       // Without a catalogue rule the best estimate is everything billed inside the catalogue.
       ctx.amounts.policyScope = net - selfPay;
       addReason(ctx, STAGE, "NO_RULE_IN_FORCE", null, "policyScope：以总费用减自费项目估算");
+      if (ctx.tracing) {
+        addTrace(ctx, { id: "insurance.policyScope", stage: STAGE, label: "政策范围内费用（估算）", value: ctx.amounts.policyScope, formula: "无适用的目录规则且未提供已结算金额：减免后费用 − 自费项目", inputs: { net, selfPay }, params: [], citation: null }, readings);
+      }
     }
     return;
   }
   // Dual-channel drugs carry no 乙类 drug first share (SX-JM-2024 §3); other classes keep theirs.
   const dualChannel = claim.type === "DUAL_CHANNEL";
-  let firstSelfPay = 0n;
+  // Summed exactly over the items and rounded once (Reading 3).
+  let exactShares: Fraction = fraction(0n);
   for (let i = 0; i < claim.items.length; i++) {
     const item = claim.items[i];
     if (!item || item.class === "SELF_PAY" || (dualChannel && item.class === "B_DRUG")) continue;
     const share = shares.value[item.class];
-    if (share.num !== 0n) firstSelfPay += applyRate(ctx.netItems[i] ?? 0n, share);
+    if (share.num !== 0n) exactShares = fractionAdd(exactShares, fractionTimesRate(fraction(ctx.netItems[i] ?? 0n), share));
   }
+  const firstSelfPay = roundFraction(exactShares);
   ctx.amounts.firstSelfPay = firstSelfPay;
   ctx.amounts.policyScope = net - selfPay - firstSelfPay;
   compareSettled(ctx, STAGE, "policyScope", ctx.amounts.policyScope);
@@ -60,7 +71,7 @@ export function computePolicyScope(ctx: ClaimContext): void {
       inputs: {},
       params: [ref(shares)],
       citation: shares.citation,
-    });
+    }, dualChannel ? [3, 7] : [3]);
     addTrace(ctx, {
       id: "insurance.policyScope",
       stage: STAGE,
@@ -92,20 +103,38 @@ export function quotaApplies(ctx: ClaimContext): boolean {
     quota !== undefined &&
     ctx.enrolled &&
     [...quota.value.keyIdentities, ...quota.value.lowIncomeIdentities].some((identity) => holdsIdentity(person, identity, claim.date));
-  if (!eligible) addReason(ctx, STAGE, "QUOTA_NOT_APPLICABLE", quota?.citation ?? null);
-  else if (ctx.tracing && !claim.diagnoses.some((diagnosis) => quota.value.diseases.some((group) => group.codes.includes(diagnosis)))) {
+  if (!eligible) {
+    addReason(ctx, STAGE, "QUOTA_NOT_APPLICABLE", quota?.citation ?? null);
+    if (ctx.tracing) {
+      addTrace(ctx, {
+        id: "quota.notApplied",
+        stage: STAGE,
+        label: "未按单病种限额结算",
+        value: false,
+        formula: ctx.enrolled ? "结算日不是重点救助对象或低收入、因病致贫人员：按普通住院结算" : "结算日未参保：按普通住院结算",
+        inputs: { quota: claim.quota, enrolled: ctx.enrolled },
+        params: quota ? [ref(quota)] : [],
+        citation: quota?.citation ?? null,
+      }, [8]);
+    }
+  } else if (ctx.tracing && !claim.diagnoses.some((diagnosis) => quota.value.diseases.some((group) => group.codes.includes(diagnosis)))) {
     addTrace(ctx, {
       id: "quota.diagnosisUnlisted",
       stage: STAGE,
       label: "单病种诊断编码未在库内列出",
       value: claim.diagnoses,
-      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内26类病种的写法，请核对",
+      formula: "费用带有单病种限额，按限额结算；诊断编码未匹配库内所列重特大疾病病种的写法，请核对",
       inputs: {},
       params: [ref(quota)],
       citation: quota.citation,
     });
   }
   return eligible;
+}
+
+/** Enrolled on the claim date, and not in the residents' scheme: the residents' rules never apply (Reading 5). */
+export function employeeSchemeOn(ctx: ClaimContext): boolean {
+  return ctx.enrolled && !residentSchemeOn(ctx);
 }
 
 /** Whether the person is in the residents' scheme on the claim date (SX-JM-2024 is its policy). */
@@ -123,14 +152,14 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     addReason(ctx, STAGE, "NOT_ENROLLED");
     compareSettled(ctx, STAGE, "insurance", 0n);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: { document: "YQ-JZ-2019", article: "§4(1)" } });
+      addTrace(ctx, { id: "insurance.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，基金不支付", inputs: {}, params: [], citation: REASONS.NOT_ENROLLED.citation });
     }
     return;
   }
   const isInpatient = claim.type === "INPATIENT";
   if (isInpatient) {
     // Admissions of the calendar year, for halving the deductible of the second and later stays.
-    const key = accKey("insurance", ctx.year, "admissions");
+    const key = accumulatorKey("insurance.admissions", ctx.year);
     ctx.admissionsBefore = readAcc(ctx, key);
     writeAcc(ctx, key, ctx.admissionsBefore + 1n);
   }
@@ -165,12 +194,11 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
     }
   }
   if (raw === null) {
-    // The settled figure stands in for the missing schedule, but a claim type sharing the annual
-    // cap still cannot pay past it (SX-JM-2024 §3); a cut is flagged as a difference.
-    // The 70,000 cap is the residents' scheme's own: another scheme's settled figure stands as it is.
-    const settled = takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）");
-    ctx.amounts.insurance = residentScheme ? limitByAnnualCap(ctx, settled, [], true) : settled;
-    if (ctx.amounts.insurance !== settled) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
+    // Reading 6: a settled figure stands in for the missing schedule, is never cut, and counts
+    // toward the residents' annual cap for later claims. Reading 5: another scheme's stands as it is.
+    const settled = takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）", !residentScheme ? [5] : ctx.params["insurance.annualCap"] ? [6] : []);
+    if (residentScheme) countSettledTowardCap(ctx, settled);
+    ctx.amounts.insurance = settled;
   } else {
     ctx.amounts.insurance = limitByAnnualCap(ctx, raw, used);
     compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
@@ -178,25 +206,51 @@ export function applyBasicInsurance(ctx: ClaimContext): void {
   if (ctx.amounts.insurance > 0n) addPayout(ctx, STAGE, "insurance.amount", "基本医保统筹支付", ctx.amounts.insurance, ctx.params["insurance.annualCap"]?.citation ?? null);
 }
 
-function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[], settled = false): Fen {
+// Reading 6: the insurer's figure is theirs to correct; past the cap it is flagged, not cut.
+function countSettledTowardCap(ctx: ClaimContext, settled: Fen): void {
+  const cap = ctx.params["insurance.annualCap"];
+  const capTypes = ctx.params["insurance.annualCapClaimTypes"];
+  if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) return;
+  const key = accumulatorKey("insurance.paid", ctx.year);
+  const paidBefore = readAcc(ctx, key);
+  writeAcc(ctx, key, paidBefore + settled);
+  const pastCap = paidBefore + settled > cap.value;
+  if (pastCap) {
+    ctx.flags.push({ code: "SETTLED_PAST_CAP", field: "insurance", settled, cap: cap.value, paidBefore });
+    addReason(ctx, STAGE, "SETTLED_PAST_CAP", cap.citation);
+  }
+  if (ctx.tracing) {
+    addTrace(ctx, {
+      id: "insurance.settledTowardCap",
+      stage: STAGE,
+      label: "已结算金额计入年度最高支付限额",
+      value: paidBefore + settled,
+      formula: pastCap ? "本年已支付 + 已结算金额，超过年度最高支付限额：照录不削减，标记待经办机构核正" : "本年已支付 + 已结算金额（照录不削减）",
+      inputs: { paidBefore, settled, cap: cap.value },
+      params: [ref(cap), ref(capTypes)],
+      citation: cap.citation,
+    }, [6, 2]);
+  }
+}
+
+function limitByAnnualCap(ctx: ClaimContext, raw: Fen, used: TraceParamRef[]): Fen {
   const cap = ctx.params["insurance.annualCap"];
   const capTypes = ctx.params["insurance.annualCapClaimTypes"];
   if (!cap || !capTypes || !capTypes.value.includes(ctx.claim.type)) {
-    // A settled figure outside any cap stands as it is; its own trace line already says so.
-    if (!settled) traceAmount(ctx, raw, raw, null, used);
+    traceAmount(ctx, raw, raw, null, capTypes ? [...used, ref(capTypes)] : used, capTypes?.citation ?? null);
     return raw;
   }
-  const key = accKey("insurance", ctx.year, "paid");
+  const key = accumulatorKey("insurance.paid", ctx.year);
   const paidBefore = readAcc(ctx, key);
   const room = positive(cap.value - paidBefore);
   const paid = minFen(raw, room);
   writeAcc(ctx, key, paidBefore + paid);
   if (paid < raw) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", cap.citation);
-  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)]);
+  traceAmount(ctx, raw, paid, { paidBefore, cap: cap.value, room }, [...used, ref(cap), ref(capTypes)], cap.citation);
   return paid;
 }
 
-function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[]): void {
+function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBefore: Fen; cap: Fen; room: Fen } | null, used: TraceParamRef[], citation: Citation | null): void {
   if (!ctx.tracing) return;
   addTrace(ctx, {
     id: "insurance.amount",
@@ -206,8 +260,8 @@ function traceAmount(ctx: ClaimContext, raw: Fen, paid: Fen, capInputs: { paidBe
     formula: capInputs ? "min(按比例计算的支付额, 年度最高支付限额 − 本年已支付)" : "按比例计算的支付额（不计入年度最高支付限额）",
     inputs: capInputs ? { raw, ...capInputs } : { raw },
     params: used,
-    citation: { document: "SX-JM-2024", article: capInputs ? "§2, §3" : "§3" },
-  });
+    citation,
+  }, capInputs ? [1, 2] : []);
 }
 
 function inpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
@@ -235,11 +289,11 @@ function inpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | nul
       stage: STAGE,
       label: "起付标准",
       value: deductible,
-      formula: later ? "本年度第二次及以后住院：起付标准 × 50%" : "按收费价格类别确定的起付标准",
+      formula: later ? `本年度第二次及以后住院：起付标准 × ${paramText(halving.value)}` : "按收费价格类别确定的起付标准",
       inputs: { tier, fullDeductible: entry.deductible, admissionsBefore: String(ctx.admissionsBefore ?? 0n) },
       params: [ref(schedule), ref(halving)],
       citation: schedule.citation,
-    });
+    }, later ? [8, 2] : []);
     addTrace(ctx, {
       id: "insurance.rate",
       stage: STAGE,
@@ -282,6 +336,7 @@ function outpatientInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | nu
   used.push(ref(schedule));
   if ((claim.route ?? "LOCAL") !== "LOCAL") {
     addReason(ctx, STAGE, "OUTSIDE_POOLING_AREA", schedule.citation);
+    traceNoBenefit(ctx, "普通门诊统筹（统筹区外）", "普通门诊统筹限统筹区内：非本地就医的普通门诊不支付，计为零", { route: claim.route ?? "LOCAL" }, [ref(schedule)], schedule.citation);
     return 0n;
   }
   const entry = schedule.value[hospital.priceClass];
@@ -299,6 +354,7 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   used.push(ref(rule));
   if (!claim.hospital || claim.hospital.level > rule.value.maxHospitalLevel) {
     addReason(ctx, STAGE, "HOSPITAL_LEVEL_NOT_COVERED", rule.citation);
+    traceNoBenefit(ctx, "“两病”门诊用药（医院级别不符）", "“两病”门诊用药限规定级别及以下医疗机构：计为零", { level: claim.hospital?.level ?? null, maxHospitalLevel: rule.value.maxHospitalLevel }, [ref(rule)], rule.citation);
     return 0n;
   }
   const keys = [...new Set(claim.diagnoses.map((diagnosis) => rule.value.diagnosisKeys[diagnosis]).filter((key) => key !== undefined))];
@@ -306,32 +362,48 @@ function twoDiseasesInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
     addReason(ctx, STAGE, "CLAIM_TYPE_NOT_COVERED", rule.citation, "无高血压或糖尿病诊断");
     return 0n;
   }
-  const raw = applyRate(ctx.amounts.policyScope, rule.value.rate);
-  // Each disease has its own yearly limit (counted apart); a claim with both draws on them in order.
-  let left = raw;
+  const rate = rule.value.rate;
+  const raw = applyRate(ctx.amounts.policyScope, rate);
+  // Reading 1: each disease's limit is a banded rule on that disease's cumulative policy scope X,
+  // F(X) = min(limit, rate × X), paying round(F(after)) − round(F(before)). A claim with both
+  // diseases charges its scope to them in diagnosis order, the first up to where its limit is reached.
+  let scopeLeft = ctx.amounts.policyScope;
   let paid = 0n;
-  const inputs: Record<string, Fen | Rate | string> = { policyScope: ctx.amounts.policyScope, rate: rule.value.rate, raw };
-  for (const key of keys) {
-    const diseaseKey = accKey("insurance", ctx.year, `twoDiseases.${key}`);
-    const before = readAcc(ctx, diseaseKey);
-    const room = positive(rule.value.limits[key] - before);
-    const take = minFen(left, room);
-    writeAcc(ctx, diseaseKey, before + take);
-    inputs[`${key}.limit`] = rule.value.limits[key];
-    inputs[`${key}.paidBefore`] = before;
-    paid += take;
-    left -= take;
-  }
-  if (paid < raw) addReason(ctx, STAGE, "DISEASE_LIMIT_REACHED", rule.citation);
-  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, "min(政策范围内费用 × 60%, 病种年度支付限额 − 本年已支付)", inputs, [ref(rule)], rule.citation);
+  let limitReached = false;
+  const inputs: Record<string, Fen | Rate | string> = { policyScope: ctx.amounts.policyScope, rate, raw };
+  keys.forEach((key, index) => {
+    const baseKey = accumulatorKey(TWO_DISEASE_KINDS[key], ctx.year);
+    const before = readAcc(ctx, baseKey);
+    const limit = rule.value.limits[key];
+    // The smallest base in fen at which rate × X reaches the limit.
+    const saturation = rate.num === 0n ? before + scopeLeft : (limit * rate.den + rate.num - 1n) / rate.num;
+    const take = index === keys.length - 1 ? scopeLeft : minFen(scopeLeft, positive(saturation - before));
+    const after = before + take;
+    const pay = roundFraction(twoDiseasesBand(rate, limit, after)) - roundFraction(twoDiseasesBand(rate, limit, before));
+    writeAcc(ctx, baseKey, after);
+    inputs[`${key}.limit`] = limit;
+    inputs[`${key}.cumulativeBefore`] = before;
+    inputs[`${key}.cumulativeAfter`] = after;
+    paid += pay;
+    scopeLeft -= take;
+    limitReached = after >= saturation;
+  });
+  if (paid < raw && limitReached) addReason(ctx, STAGE, "DISEASE_LIMIT_REACHED", rule.citation);
+  traceRate(ctx, "insurance.twoDiseases", "“两病”门诊用药支付", paid, `round(min(病种年度支付限额, ${paramText(rate)} × 本年该病种累计政策范围内费用))：本次后 − 本次前`, inputs, [ref(rule)], rule.citation, [1, 2]);
   return paid;
+}
+
+/** F(X) of one two-diseases limit on the year's cumulative policy scope X (exact, unrounded). */
+export function twoDiseasesBand(rate: Rate, limit: Fen, cumulative: Fen): Fraction {
+  return fractionMin(fractionTimesRate(fraction(cumulative), rate), fraction(limit));
 }
 
 function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
   const rule = ctx.params["insurance.dualChannel"];
   if (!rule) return null;
   used.push(ref(rule));
-  const named = new Set(rule.value.namedDrugs.map((name) => name.toUpperCase()));
+  // Reading 7: an item names its drug by the Chinese generic name.
+  const named = new Set(rule.value.namedDrugs);
   // The six first special drugs at 70 %, everything else in scope at 60 %: split the policy scope
   // into the named drugs' part and the rest, then one rounding for the payout line.
   const { claim } = ctx;
@@ -339,7 +411,7 @@ function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   for (let i = 0; i < claim.items.length; i++) {
     const item = claim.items[i];
     if (!item || item.class === "SELF_PAY") continue;
-    const isNamed = item.named === true || (item.drug !== undefined && named.has(item.drug.toUpperCase()));
+    const isNamed = item.drug !== undefined && named.has(item.drug.trim());
     if (isNamed) namedScope += ctx.netItems[i] ?? 0n;
   }
   if (namedScope > ctx.amounts.policyScope) namedScope = ctx.amounts.policyScope;
@@ -347,7 +419,7 @@ function dualChannelInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | n
   const namedRate: Rate = rule.value.namedRate;
   const otherRate: Rate = rule.value.otherRate;
   const raw = roundHalfUp(namedScope * namedRate.num * otherRate.den + otherScope * otherRate.num * namedRate.den, namedRate.den * otherRate.den);
-  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, "首批6种特药金额 × 70% + 其他“双通道”药品金额 × 60%", { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation);
+  traceRate(ctx, "insurance.dualChannel", "“双通道”药品支付", raw, `首批特药金额 × ${paramText(namedRate)} + 其他“双通道”药品金额 × ${paramText(otherRate)}`, { policyScope: ctx.amounts.policyScope, namedScope, otherScope, namedRate, otherRate }, [ref(rule)], rule.citation, [7]);
   return raw;
 }
 
@@ -357,6 +429,7 @@ function tcmInsurance(ctx: ClaimContext, used: TraceParamRef[]): Fen | null {
   used.push(ref(rule));
   if (!ctx.claim.hospital || ctx.claim.hospital.level < rule.value.minHospitalLevel) {
     addReason(ctx, STAGE, "HOSPITAL_LEVEL_NOT_COVERED", rule.citation);
+    traceNoBenefit(ctx, "中医适宜技术门诊（医院级别不符）", "中医适宜技术门诊限规定级别及以上医疗机构：计为零", { level: ctx.claim.hospital?.level ?? null, minHospitalLevel: rule.value.minHospitalLevel }, [ref(rule)], rule.citation);
     return 0n;
   }
   const raw = applyRate(ctx.amounts.policyScope, rule.value.rate);
@@ -373,9 +446,16 @@ function traceRate(
   inputs: Record<string, Fen | Rate | string | number>,
   params: TraceParamRef[],
   citation: Citation,
+  readings: readonly ReadingNumber[] = [],
 ): void {
   if (!ctx.tracing) return;
-  addTrace(ctx, { id, stage: STAGE, label, value, formula, inputs, params, citation });
+  addTrace(ctx, { id, stage: STAGE, label, value, formula, inputs, params, citation }, readings);
+}
+
+// Reading 4: a claim type or setting with no benefit pays 0 with a reason, and the worksheet says so.
+function traceNoBenefit(ctx: ClaimContext, label: string, formula: string, inputs: Record<string, Fen | Rate | string | number | null>, params: TraceParamRef[], citation: Citation): void {
+  if (!ctx.tracing) return;
+  addTrace(ctx, { id: "insurance.noBenefit", stage: STAGE, label, value: 0n, formula, inputs, params, citation }, [4]);
 }
 
 // YQ-JZ-2019 §4(2)4: a quota stay — the fund pays its share of the allowed cost (the quota caps
@@ -386,11 +466,13 @@ function applyQuotaFund(ctx: ClaimContext): void {
   const cost = ctx.amounts.gross - ctx.amounts.discount;
   const allowed = minFen(cost, ctx.claim.quota);
   ctx.quotaAllowed = allowed;
-  ctx.amounts.insurance = applyRate(allowed, quota.value.fundRate);
+  // The fund share is the residents' fund's: an employee-scheme stay takes its settled figure (Reading 5).
+  const employee = employeeSchemeOn(ctx);
+  ctx.amounts.insurance = employee ? takeSettled(ctx, STAGE, "insurance", "基本医保（已结算）", [5, 8]) : applyRate(allowed, quota.value.fundRate);
   ctx.amounts.hospitalAbsorbed = cost - allowed;
   addReason(ctx, STAGE, "QUOTA_STAY", quota.citation);
-  compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
-  addPayout(ctx, STAGE, "insurance.quotaFund", "单病种限额内基金支付", ctx.amounts.insurance, quota.citation);
+  if (!employee) compareSettled(ctx, STAGE, "insurance", ctx.amounts.insurance);
+  if (ctx.amounts.insurance > 0n) addPayout(ctx, STAGE, "insurance.quotaFund", "单病种限额内基金支付", ctx.amounts.insurance, quota.citation);
   if (ctx.amounts.hospitalAbsorbed > 0n) addPayout(ctx, STAGE, "insurance.hospitalAbsorbed", "超限额部分由医院承担", ctx.amounts.hospitalAbsorbed, quota.citation);
   if (ctx.tracing) {
     addTrace(ctx, {
@@ -402,17 +484,17 @@ function applyQuotaFund(ctx: ClaimContext): void {
       inputs: { cost, quota: ctx.claim.quota },
       params: [ref(quota)],
       citation: quota.citation,
-    });
+    }, [8]);
     addTrace(ctx, {
       id: "insurance.quotaFund",
       stage: STAGE,
       label: "基金支付（限额内）",
       value: ctx.amounts.insurance,
-      formula: "限额内费用 × 基金支付比例",
-      inputs: { allowed, rate: quota.value.fundRate },
+      formula: employee ? "职工医保：基金支付按已结算金额" : "限额内费用 × 基金支付比例",
+      inputs: employee ? { allowed } : { allowed, rate: quota.value.fundRate },
       params: [ref(quota)],
       citation: quota.citation,
-    });
+    }, [8]);
     addTrace(ctx, {
       id: "insurance.hospitalAbsorbed",
       stage: STAGE,
@@ -422,6 +504,6 @@ function applyQuotaFund(ctx: ClaimContext): void {
       inputs: { cost, allowed },
       params: [ref(quota)],
       citation: quota.citation,
-    });
+    }, [8]);
   }
 }

@@ -1,9 +1,12 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, compareSettled, readAcc, ref, takeSettled, writeAcc } from "../claim-context";
 import type { Fen, Fraction } from "../money";
 import { fraction, fractionAdd, fractionMin, fractionPositivePart, fractionSub, fractionTimesRate, positive, roundFraction } from "../money";
 import type { ParameterValues } from "../library/parameters";
 import { residentSchemeOn } from "./basic-insurance";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "criticalIllness" as const;
 
@@ -35,7 +38,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
     addReason(ctx, STAGE, "NOT_ENROLLED");
     compareSettled(ctx, STAGE, "criticalIllness", 0n);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "criticalIllness.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，大病保险不支付", inputs: {}, params: [], citation: { document: "SX-JM-2024", article: "§4" } });
+      addTrace(ctx, { id: "criticalIllness.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，大病保险不支付", inputs: {}, params: [], citation: REASONS.NOT_ENROLLED.citation });
     }
     return;
   }
@@ -43,12 +46,16 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
     // A quota stay has no critical-illness layer and counts toward no annual total (§4(2)4).
     ctx.amounts.criticalIllness = 0n;
     addReason(ctx, STAGE, "QUOTA_STAY");
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "criticalIllness.quotaStay", stage: STAGE, label: "单病种限额住院不进入大病保险", value: 0n, formula: "单病种限额住院：不设大病保险分段，不计入本年累计合规个人自付", inputs: {}, params: [], citation: { document: "YQ-JZ-2019", article: "§4(2)4" } }, [8]);
+    }
     return;
   }
   const schedule = ctx.params["criticalIllness.schedule"];
   const claimTypes = ctx.params["criticalIllness.claimTypes"];
   if (!schedule || !claimTypes || !residentSchemeOn(ctx)) {
-    ctx.amounts.criticalIllness = takeSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）");
+    // Reading 5: the residents' layers never apply to another scheme's claim.
+    ctx.amounts.criticalIllness = takeSettled(ctx, STAGE, "criticalIllness", "大病保险（已结算）", residentSchemeOn(ctx) ? [] : [5]);
     return;
   }
   if (!claimTypes.value.includes(claim.type)) {
@@ -59,7 +66,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
   }
   // 乙类 first shares and 自费 are outside policyScope already; the route reduction is taken out here.
   const oop = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.routeReduction);
-  const key = accKey("criticalIllness", ctx.year, "oop");
+  const key = accumulatorKey("criticalIllness.oop", ctx.year);
   const before = readAcc(ctx, key);
   const after = before + oop;
   writeAcc(ctx, key, after);
@@ -91,14 +98,14 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
       inputs: { before, oop },
       params,
       citation: schedule.citation,
-    });
+    }, [2]);
     const layers = criticalIllnessLayers(schedule.value, after);
     addTrace(ctx, {
       id: "criticalIllness.layer1",
       stage: STAGE,
-      label: "第一段（累计超过1万元部分 × 75%）",
+      label: `第一段（累计超过${paramText(schedule.value.threshold)}部分 × ${paramText(schedule.value.layer1Rate)}）`,
       value: roundFraction(layers.layer1),
-      formula: "(本年累计合规个人自付 − 1万元) × 75%",
+      formula: `(本年累计合规个人自付 − ${paramText(schedule.value.threshold)}) × ${paramText(schedule.value.layer1Rate)}`,
       inputs: { cumulative: after, threshold: schedule.value.threshold, rate: schedule.value.layer1Rate },
       params,
       citation: schedule.citation,
@@ -106,9 +113,9 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
     addTrace(ctx, {
       id: "criticalIllness.layer2",
       stage: STAGE,
-      label: "第二段（第一段后个人仍负担超过5万元部分 × 50%）",
+      label: `第二段（第一段后个人仍负担超过${paramText(schedule.value.layer2Threshold)}部分 × ${paramText(schedule.value.layer2Rate)}）`,
       value: roundFraction(layers.layer2),
-      formula: "(本年累计 − 第一段支付 − 5万元) × 50%",
+      formula: `(本年累计 − 第一段支付 − ${paramText(schedule.value.layer2Threshold)}) × ${paramText(schedule.value.layer2Rate)}`,
       inputs: { cumulative: after, layer2Threshold: schedule.value.layer2Threshold, rate: schedule.value.layer2Rate },
       params,
       citation: schedule.citation,
@@ -118,7 +125,7 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
       stage: STAGE,
       label: "本年累计应付",
       value: bandAfter,
-      formula: "min(年度最高支付限额40万元, 第一段 + 第二段)",
+      formula: `min(年度最高支付限额${paramText(schedule.value.annualCap)}, 第一段 + 第二段)`,
       inputs: { bandBefore, annualCap: schedule.value.annualCap },
       params,
       citation: schedule.citation,
@@ -132,6 +139,6 @@ export function applyCriticalIllness(ctx: ClaimContext): void {
       inputs: { bandAfter, bandBefore },
       params,
       citation: schedule.citation,
-    });
+    }, [1, 2]);
   }
 }

@@ -7,6 +7,7 @@ import type { Fen } from "../money";
 import { applyRate, roundHalfUp } from "../money";
 import { FEE_LABELS } from "../library/labels";
 import type { FeeDiscountRule } from "../library/parameters";
+import { paramText } from "../formula-text";
 
 // SX-YF-2024 Art. 12: 优抚对象 at public hospitals in Shanxi get fee discounts by fee kind; the
 // discounted item keeps its insurance class, so later stages simply read the lowered amounts.
@@ -44,7 +45,7 @@ export function applyHospitalDiscount(ctx: ClaimContext): void {
         stage: "hospitalDiscount",
         label: `第${index + 1}项减免（${FEE_LABELS[item.fee]}）`,
         value: discount,
-        formula: rule.kind === "BED_DAYS" ? "床位费 ÷ 天数 × (前15天 × 10% + 第16天起 × 5%)" : "收费项目金额 × 减免比例",
+        formula: rule.kind === "BED_DAYS" ? `床位费 ÷ 天数 × (前${paramText(rule.firstDays)}天 × ${paramText(rule.firstRate)} + 其后各天 × ${paramText(rule.laterRate)})` : "收费项目金额 × 减免比例",
         inputs: { amount: item.amount, fee: item.fee, days: days ?? null, rate: rule.kind === "BED_DAYS" ? rule.firstRate : rule.rate },
         params: [ref(rules)],
         citation: { document: rules.citation.document, article: rule.clause },

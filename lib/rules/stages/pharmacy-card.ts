@@ -1,5 +1,6 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
 import { quarterOf } from "../dates";
 import type { Person } from "../domain";
 import { holdsIdentity } from "../domain";
@@ -7,6 +8,8 @@ import type { Fen, Rate } from "../money";
 import { minFen, positive, rateEquals, roundHalfUp, applyRate } from "../money";
 import type { PolicyLibrary, ResolvedParameters } from "../library/policy-library";
 import type { ReasonCode } from "../library/reasons";
+import { paramText } from "../formula-text";
+import { REASONS } from "../library/reasons";
 
 const STAGE = "pharmacyCard" as const;
 
@@ -34,15 +37,19 @@ export function cardStatus(person: Person, date: string, params: ResolvedParamet
   if (!person.card) return { ok: false, code: "NO_CARD" };
   if (person.card.appliedOn > programme.value.applicationDeadline) return { ok: false, code: "CARD_APPLIED_AFTER_DEADLINE" };
   const rule = eligibility.value;
-  // The veteran's own household registration decides, for the veteran and the family alike. When
-  // the file leaves it out, the person's own registration (or jurisdiction's province) stands in.
+  // Reading 13: the veteran's household registration decides, for the veteran and the family alike,
+  // whatever the holder's own jurisdiction; a 三属 holder needs their own registration in the
+  // province. A case without `hukouProvince` has the province of its jurisdiction.
   const ownProvince = person.hukouProvince ?? provinceOf(person.jurisdiction);
-  const veteran = rule.veteranIdentities.some((identity) => holdsIdentity(person, identity, date)) && ownProvince === rule.veteranHukouProvince;
+  const veteran = rule.veteranIdentities.some((identity) => holdsIdentity(person, identity, date)) && (person.veteranHukouProvince ?? ownProvince) === rule.veteranHukouProvince;
   const family =
     holdsIdentity(person, rule.familyIdentity, date) &&
-    (person.veteranHukouProvince ?? ownProvince) === rule.veteranHukouProvince &&
+    person.veteranHukouProvince === rule.veteranHukouProvince &&
     (person.relation === undefined || rule.familyRelations.includes(person.relation));
-  const bereaved = rule.bereavedIdentities.some((identity) => holdsIdentity(person, identity, date)) && (person.relation === undefined || rule.bereavedRelations.includes(person.relation));
+  const bereaved =
+    rule.bereavedIdentities.some((identity) => holdsIdentity(person, identity, date)) &&
+    ownProvince === rule.veteranHukouProvince &&
+    (person.relation === undefined || rule.bereavedRelations.includes(person.relation));
   if (!veteran && !family && !bereaved) return { ok: false, code: "CARD_NOT_ELIGIBLE" };
   if (date < programme.value.validFrom) return { ok: false, code: "CARD_NOT_YET_VALID" };
   if (date > programme.value.validTo) return { ok: false, code: "CARD_EXPIRED" };
@@ -60,7 +67,7 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
   if (!pharmacy || !status.ok) {
     addReason(ctx, STAGE, status.ok ? "NO_RULE_IN_FORCE" : status.code);
     if (ctx.tracing) {
-      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: [], citation: pharmacy?.citation ?? null });
+      addTrace(ctx, { id: "card.amount", stage: STAGE, label: "医药补贴卡", value: 0n, formula: "补贴卡不可用", inputs: { reason: status.ok ? "NO_RULE_IN_FORCE" : status.code }, params: pharmacy ? [ref(pharmacy)] : [], citation: pharmacy?.citation ?? null }, !status.ok && status.code === "CARD_NOT_ELIGIBLE" ? [13] : []);
     }
     return;
   }
@@ -84,24 +91,33 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
     }
     raw = net === 0n ? 0n : roundHalfUp(num * paying, den * net);
   }
-  const capKey = accKey("card", status.period, "pharmacy");
+  const capKey = accumulatorKey("card.pharmacy", status.period);
   const usedBefore = readAcc(ctx, capKey);
   const room = positive(pharmacy.value.annualCap - usedBefore);
   let card = minFen(raw, room);
   if (card < raw) addReason(ctx, STAGE, "ANNUAL_CAP_REACHED", pharmacy.citation);
-  if (claim.type === "PHARMACY" && claim.memberPrice !== undefined && claim.memberPrice < a.gross - a.discount) {
-    // Member day: the person takes whichever is cheaper, the card or the member-day price.
-    const memberPays = positive(claim.memberPrice - a.insurance);
-    if (memberPays < paying - card) {
-      // The person then pays the member price less any insurance, never below zero.
-      const reduction = paying - memberPays;
-      a.discount += reduction;
+  if (claim.type === "PHARMACY" && claim.memberPrice !== undefined) {
+    // RULES.md §6: `memberPrice` is what the person would pay at the member-day price after
+    // insurance. Below what they pay with the card, the card pays 0 and they pay `memberPrice`;
+    // the store's saving is no payout of any programme (not `discount`, no payout line).
+    const withCard = paying - card;
+    const memberDay = claim.memberPrice < withCard;
+    if (memberDay) {
+      a.memberDaySaving = paying - claim.memberPrice;
       card = 0n;
       addReason(ctx, STAGE, "MEMBER_PRICE_CHOSEN");
-      addPayout(ctx, STAGE, "card.memberDay", "药店会员日价格优惠", reduction, { document: "SX-CARD-2026", article: "问答：会员日" });
-      if (ctx.tracing) {
-        addTrace(ctx, { id: "card.memberDay", stage: STAGE, label: "会员日价格优惠（择优）", value: reduction, formula: "原价 − 会员日价格（低于使用补贴卡后的自付时选用）", inputs: { memberPrice: claim.memberPrice, payingWithCard: paying - minFen(raw, room) }, params: [ref(pharmacy)], citation: { document: "SX-CARD-2026", article: "问答：会员日" } });
-      }
+    }
+    if (ctx.tracing) {
+      addTrace(ctx, {
+        id: "card.memberDay",
+        stage: STAGE,
+        label: memberDay ? "会员日价格与补贴卡择优：选会员日价格" : "会员日价格与补贴卡择优：选补贴卡",
+        value: memberDay ? claim.memberPrice : withCard,
+        formula: memberDay ? "会员日价格（医保后）低于使用补贴卡后的个人支付：补贴卡不支付，个人按会员日价格支付；药店让利不属任何待遇" : "使用补贴卡后的个人支付不高于会员日价格（医保后）：使用补贴卡",
+        inputs: { memberPrice: claim.memberPrice, payingWithCard: withCard, storeSaving: a.memberDaySaving },
+        params: [ref(pharmacy)],
+        citation: REASONS.MEMBER_PRICE_CHOSEN.citation,
+      });
     }
   }
   writeAcc(ctx, capKey, usedBefore + card);
@@ -113,11 +129,11 @@ export function applyPharmacyCard(ctx: ClaimContext): void {
       stage: STAGE,
       label: "医药补贴卡购药补贴",
       value: card,
-      formula: claim.type === "PHARMACY" ? "min(个人支付 × 15%, 3万元 − 本卡年度已补贴)" : "min(Σ 药品个人支付 × 标注比例, 3万元 − 本卡年度已补贴)",
+      formula: claim.type === "PHARMACY" ? `min(个人支付 × ${paramText(pharmacy.value.rate)}, ${paramText(pharmacy.value.annualCap)} − 本卡年度已补贴)` : `min(Σ 药品个人支付 × 标注比例, ${paramText(pharmacy.value.annualCap)} − 本卡年度已补贴)`,
       inputs: { paying, raw, usedBefore, annualCap: pharmacy.value.annualCap },
       params: [ref(pharmacy)],
       citation: pharmacy.citation,
-    });
+    }, [1, 2, 13]);
   }
 }
 
@@ -131,10 +147,14 @@ export function recordCardChronic(ctx: ClaimContext): void {
   if (!claim.hospital?.cardDesignated || !eligibleDisease) return;
   const status = cardStatus(ctx.person, claim.date, params);
   if (!status.ok) {
+    // Reading 13: only payments on days the card is valid count toward a quarter.
     addReason(ctx, STAGE, status.code);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "card.chronicQuarter", stage: STAGE, label: "不计入本季度慢病门诊个人自付", value: 0n, formula: "结算日补贴卡不可用：本次个人自付不计入", inputs: { reason: status.code, quarter: quarterOf(claim.date) }, params: [ref(chronic)], citation: chronic.citation }, [13]);
+    }
     return;
   }
-  const key = accKey("card", quarterOf(claim.date), "chronicOwn");
+  const key = accumulatorKey("card.chronicOwn", quarterOf(claim.date));
   writeAcc(ctx, key, readAcc(ctx, key) + ctx.amounts.personal);
   if (ctx.tracing) {
     addTrace(ctx, {
@@ -146,6 +166,6 @@ export function recordCardChronic(ctx: ClaimContext): void {
       inputs: { personal: ctx.amounts.personal, quarter: quarterOf(claim.date) },
       params: [ref(chronic)],
       citation: chronic.citation,
-    });
+    }, [13]);
   }
 }

@@ -1,5 +1,6 @@
 import type { ClaimContext } from "../claim-context";
-import { accKey, addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
+import { accumulatorKey } from "../accumulator-keys";
+import { addPayout, addReason, addTrace, readAcc, ref, writeAcc } from "../claim-context";
 import { ageOn } from "../dates";
 import { identitiesOn } from "../domain";
 import type { IdentityType, Person } from "../domain";
@@ -7,6 +8,7 @@ import type { Fen, Fraction } from "../money";
 import { applyRate, fraction, fractionMin, fractionPositivePart, fractionTimesRate, minFen, positive, roundFraction } from "../money";
 import { IDENTITY_LABELS } from "../library/labels";
 import type { ParameterValues, SpecialCareGroup } from "../library/parameters";
+import { paramText } from "../formula-text";
 
 const STAGE = "specialCare" as const;
 
@@ -53,12 +55,21 @@ export function applySpecialCare(ctx: ClaimContext): void {
         inputs: {},
         params: delegated ? [ref(delegated)] : [],
         citation: delegated?.citation ?? null,
-      });
+      }, [4]);
     }
     return;
   }
   if (claim.type !== "INPATIENT") {
     addReason(ctx, STAGE, "CLAIM_TYPE_NOT_COVERED", inpatient.citation);
+    return;
+  }
+  // Reading 12: the Art. 8(2) and 8(3) subsidies are for those enrolled in basic insurance (Art. 6).
+  const requiresEnrolment = ctx.params["specialCare.requiresEnrolment"];
+  if (requiresEnrolment?.value && !ctx.enrolled) {
+    addReason(ctx, STAGE, "NOT_ENROLLED", requiresEnrolment.citation);
+    if (ctx.tracing) {
+      addTrace(ctx, { id: "specialCare.notEnrolled", stage: STAGE, label: "未参保", value: 0n, formula: "结算日未参加基本医疗保险，不享受住院医疗补助和大额补助", inputs: {}, params: [ref(requiresEnrolment)], citation: requiresEnrolment.citation }, [12]);
+    }
     return;
   }
   const held = specialCareIdentities(person, claim.date, groups.value);
@@ -70,7 +81,7 @@ export function applySpecialCare(ctx: ClaimContext): void {
   const assistanceFirst = ctx.assistanceRan ? ctx.amounts.assistance : 0n;
   const base = positive(ctx.amounts.policyScope - ctx.amounts.insurance - ctx.amounts.criticalIllness - assistanceFirst);
   const level = claim.hospital?.level ?? 3;
-  const paidKey = accKey("specialCare", ctx.year, "inpatient");
+  const paidKey = accumulatorKey("specialCare.inpatient", ctx.year);
   const paidBefore = readAcc(ctx, paidKey);
   let best: { identity: IdentityType; group: SpecialCareGroup; pay: Fen } | null = null;
   for (const candidate of held) {
@@ -86,8 +97,8 @@ export function applySpecialCare(ctx: ClaimContext): void {
         formula: "min(补助基数 × 医院级别补助比例, 年度限额 − 本年已补助)",
         inputs: { base, rate: schedule.rates[level], level, annualLimit: schedule.annualLimit, paidBefore },
         params: [ref(inpatient), ref(groups)],
-        citation: { document: "QJ-YF-2023", article: candidate.group === "A" ? "Art. 8(2)1" : "Art. 8(2)2" },
-      });
+        citation: { document: inpatient.citation.document, article: schedule.clause },
+      }, [1, 2, 12]);
     }
     if (best === null || pay > best.pay) best = { ...candidate, pay };
   }
@@ -105,12 +116,12 @@ export function applySpecialCare(ctx: ClaimContext): void {
       formula: "补助基数 = 政策范围内费用 − 基本医保 − 大病保险 − 医疗救助；按身份就高",
       inputs: { base, chosen: best.identity, group: best.group },
       params: [ref(inpatient), ref(groups)],
-      citation: { document: "QJ-YF-2023", article: "Art. 3, Art. 8(2)" },
+      citation: inpatient.citation,
     });
   }
   // Art. 8(3): what the person still bears after the subsidy, accumulated over the year.
   const left = base - best.pay;
-  const leftKey = accKey("specialCare", ctx.year, "largeLeft");
+  const leftKey = accumulatorKey("specialCare.largeLeft", ctx.year);
   const before = readAcc(ctx, leftKey);
   const after = before + left;
   writeAcc(ctx, leftKey, after);
@@ -135,10 +146,10 @@ export function applySpecialCare(ctx: ClaimContext): void {
       stage: STAGE,
       label: "优抚医疗大额补助",
       value: ctx.amounts.specialCareLarge,
-      formula: "min(3000, 30% × (累计 − 5000)) 的本次增量",
+      formula: `min(${paramText(large.value.annualLimit)}, ${paramText(large.value.rate)} × (累计 − ${paramText(large.value.threshold)})) 的本次增量`,
       inputs: { bandBefore, bandAfter, threshold: large.value.threshold, rate: large.value.rate, annualLimit: large.value.annualLimit },
       params: [ref(large)],
       citation: large.citation,
-    });
+    }, [1, 2, 12]);
   }
 }

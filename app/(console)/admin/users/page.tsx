@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function UsersPage() {
-  const actor = await requireActor("user:manage");
+  const actor = await requireActor("user:update");
   const t = await getTranslations();
   const [users, regions] = await Promise.all([listUsers(actor), listAssignableRegions(actor)]);
   const now = new Date();

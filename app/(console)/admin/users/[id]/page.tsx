@@ -7,7 +7,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getUser, listAssignableRegions } from "@/lib/users/users.queries";
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor("user:manage");
+  const actor = await requireActor("user:update");
   const { id } = await params;
   const [user, regions] = await Promise.all([getUser(actor, id), listAssignableRegions(actor)]);
   if (!user) notFound();

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+
+// The closed list of what the audit log records, each with the shape of what it keeps. Auditors
+// read these rows years later, so every string is bounded and every payload is checked on write.
+// Labels: messages/*.json "auditAction", keyed by the action with "." read as "_" (a test checks).
+
+const bounded = (max: number) => z.string().max(max);
+const code = bounded(20);
+const count = z.number().int().min(0);
+
+const userSnapshot = z.strictObject({
+  username: bounded(32),
+  displayName: bounded(40),
+  role: z.enum(ROLES),
+  regionCode: code,
+  active: z.boolean(),
+});
+
+const loginCounter = z.strictObject({ failedLoginCount: count, locked: z.boolean().optional() });
+
+const refusal = z.strictObject({
+  action: bounded(40),
+  refusal: z.enum(["permission", "region", "state", "duty"]),
+  entity: bounded(20).optional(),
+  entityId: bounded(64).optional(),
+  state: bounded(30).optional(),
+});
+
+const jobSummary = z.strictObject({
+  name: bounded(60),
+  total: count.optional(),
+  done: count.optional(),
+  error: bounded(500).optional(),
+});
+
+type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
+
+export const AUDIT_EVENTS = {
+  "auth.login.success": { entity: "user" },
+  // An unknown or deactivated name has no counter to show.
+  "auth.login.failure": { entity: "user", before: loginCounter.optional(), after: loginCounter.optional() },
+  "auth.lockout": { entity: "user", before: loginCounter, after: loginCounter },
+  "auth.logout": { entity: "user" },
+  "access.refused": { entity: "access", after: refusal },
+  "user.create": { entity: "user", after: userSnapshot },
+  "user.update": { entity: "user", before: userSnapshot, after: userSnapshot },
+  "user.resetPassword": { entity: "user", before: z.strictObject({ locked: z.boolean() }), after: z.strictObject({ locked: z.boolean(), mustChangePassword: z.boolean() }) },
+  "user.changePassword": { entity: "user" },
+  "demo.seed": { entity: "database", after: z.record(bounded(40), count) },
+  "job.start": { entity: "job", after: jobSummary },
+  "job.finish": { entity: "job", after: jobSummary },
+  "job.fail": { entity: "job", after: jobSummary },
+} as const satisfies Record<string, EventSpec>;
+
+export type AuditAction = keyof typeof AUDIT_EVENTS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_EVENTS) as AuditAction[];
+export const auditActionSchema = z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]]);
+
+type Spec<A extends AuditAction> = (typeof AUDIT_EVENTS)[A];
+type Payload<A extends AuditAction, K extends "before" | "after"> =
+  Spec<A> extends Record<K, infer S extends z.ZodType>
+    ? undefined extends z.input<S>
+      ? { [P in K]?: z.input<S> }
+      : { [P in K]: z.input<S> }
+    : { [P in K]?: never };
+
+/** One audit row to write: the action, the record it is about, and the payload its action allows. */
+export type AuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? { action: A; entityId: string; regionCode?: string | null } & Payload<A, "before"> & Payload<A, "after">
+  : never;
+
+/** Message key of an action's label (next-intl reads dots as nesting). */
+export function auditLabelKey(action: string): string {
+  return `auditAction.${action.replaceAll(".", "_")}`;
+}
+
+export const AUDIT_TEXT_MAX = { entityId: 64, actorName: 64 } as const;
