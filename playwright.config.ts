@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
+// scripts/test.mjs passes a free port (E2E_PORT), so a running `npm run demo` or a second test run
+// never holds it; 3100 only for a bare `npx playwright test`.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 

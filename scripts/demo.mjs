@@ -6,13 +6,15 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureNodeModules, generatePrismaClient, log, root, run } from "./lib/setup.mjs";
+import { fileURLToPath } from "node:url";
+import { ensureNodeModules, ensureRuntime, generatePrismaClient, log, root, run } from "./lib/setup.mjs";
 
 const port = process.env.PORT ?? "3000";
 const dataDir = join(root, ".data");
 mkdirSync(dataDir, { recursive: true });
 
 ensureNodeModules();
+await ensureRuntime(fileURLToPath(import.meta.url)); // from here on: Node 24 (docs/decisions/007)
 generatePrismaClient();
 
 const secretFile = join(dataDir, "auth-secret");
@@ -49,6 +51,11 @@ const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 // behind an HTTPS proxy: README).
 const host = process.env.HOST ?? "127.0.0.1";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
+// The job worker (lib/jobs/worker.ts) beside the app, recomputing every demo claim through the
+// rules module into claim_result; progress in job_run. Also its own process group.
+const worker = process.env.DEMO_SKIP_JOBS === "1"
+  ? null
+  : spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker.ts", "--enqueue", "recompute-claims"], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
 log(`serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}  (Ctrl+C stops it)`);
 log("sign in as yx-clerk, yx-medsec, yx-admin, qj-clerk … with password Demo@2026 (README: Logins)");
 
@@ -56,11 +63,18 @@ let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
+  for (const child of [server, worker]) {
+    try {
+      if (child) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
   }
+  // The worker ends its chunk and closes its connections before the database goes away.
+  if (worker && worker.exitCode === null) await new Promise((resolve) => {
+    worker.once("exit", resolve);
+    setTimeout(resolve, 15_000).unref();
+  });
   await embedded?.stop();
   process.exit(code);
 }

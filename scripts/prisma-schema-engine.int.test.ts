@@ -10,17 +10,19 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, databaseUrl, dropDatabase, ensurePostgres, type PostgresHandle } from "./test-db.mjs";
+import { createTestDatabase, databaseUrl, dropDatabase, ensurePostgres, newRunPrefix, type PostgresHandle } from "./test-db.mjs";
 import { runPrisma, root } from "./prisma.mjs";
 import { startEmbeddedDb } from "./embedded-db.mjs";
 
 const suffix = `${process.pid}_${randomBytes(3).toString("hex")}`;
+// Under the run's prefix (test/integration/file-database.ts), so a killed run's leftovers are swept.
+const runPrefix = process.env.TEST_DB_PREFIX ?? newRunPrefix();
 const created: string[] = [];
 let server: PostgresHandle | null = null;
 let adminUrl = "";
 
 async function scratch(label: string, migrate = false): Promise<string> {
-  const name = `yfyb_se_${label}_${suffix}`;
+  const name = `${runPrefix}_se_${label}_${randomBytes(3).toString("hex")}`;
   created.push(name);
   return createTestDatabase(adminUrl, name, { migrate });
 }
@@ -33,6 +35,11 @@ async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string,
   } finally {
     await client.end();
   }
+}
+
+async function shadowDatabases(): Promise<string[]> {
+  const { rows } = await sql<{ datname: string }>(adminUrl, `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`);
+  return rows.map((r) => r.datname);
 }
 
 const migrationNames = () => readdirSync(path.join(root, "prisma", "migrations")).filter((d) => /^\d{14}_/.test(d));
@@ -121,6 +128,7 @@ describe("schema engine bridge on PostgreSQL", () => {
       );
       const url = await scratch("dev", true);
       const before = new Set(readdirSync(path.join(dir, "migrations")));
+      const shadowsBefore = await shadowDatabases();
       const r = await runPrisma(["migrate", "dev", "--name", "add_note", "--config", path.join(dir, "prisma.config.ts")], {
         env: { DATABASE_URL: url },
         cwd: dir,
@@ -128,15 +136,14 @@ describe("schema engine bridge on PostgreSQL", () => {
       });
       expect(r.code, r.stdout + r.stderr).toBe(0);
       const added = readdirSync(path.join(dir, "migrations")).filter((d) => !before.has(d));
-      expect(added).toHaveLength(1);
+      expect(added, r.stdout + r.stderr).toHaveLength(1);
       expect(added[0]).toMatch(/^\d{14}_add_note$/);
       const script = readFileSync(path.join(dir, "migrations", added[0]!, "migration.sql"), "utf8");
       expect(script).toMatch(/ALTER TABLE "person" ADD COLUMN\s+"bridge_test_note" TEXT/);
       const col = await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'person' AND column_name = 'bridge_test_note'`);
       expect(col.rows[0]?.n).toBe(1);
-      // No shadow database left behind.
-      const shadows = await sql<{ n: number }>(adminUrl, `SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`);
-      expect(shadows.rows[0]?.n).toBe(0);
+      // No shadow database left behind (by this run: the server is shared with other runs).
+      expect((await shadowDatabases()).filter((name) => !shadowsBefore.includes(name))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -145,7 +145,13 @@ async function makePgPool(url) {
   }
   // One connection: the engine's advisory lock and session state must live on a single session,
   // as with the native engine.
-  return new Pool({ connectionString: url, Client: CharSafeClient, max: 1, idleTimeoutMillis: 0 });
+  const pool = new Pool({ connectionString: url, Client: CharSafeClient, max: 1, idleTimeoutMillis: 0 });
+  // An idle connection the server ends (a DROP DATABASE … WITH (FORCE) of the shadow database by
+  // the engine, an admin) must not kill the bridge: without a listener the pool's "error" event is
+  // an uncaught exception, the bridge exits 101 and the CLI ends silently with 0, having done
+  // nothing. The pool opens a new connection for the next query.
+  pool.on("error", (e) => debug("pool: idle connection lost:", e?.message ?? e));
+  return pool;
 }
 
 async function pgAdapter(url, onDispose) {

@@ -8,8 +8,16 @@ export interface PostgresHandle {
   /** Start time of the throwaway cluster in ms (initdb + start). */
   startMs?: number;
 }
+export const RUN_PREFIX: string;
+export const STALE_HOURS: number;
+export function newRunPrefix(pid?: number): string;
+export function isStale(comment: string | null, now?: number, hostname?: string): boolean;
+export function dropStaleTestDatabases(adminUrl: string): Promise<string[]>;
+export function dropRunDatabases(adminUrl: string, prefix: string): Promise<string[]>;
+export function cloneDatabase(adminUrl: string, template: string, name: string, options?: { ownerPid?: number }): Promise<string>;
+export function freePort(): Promise<number>;
 export function ensurePostgres(): Promise<PostgresHandle>;
-export function createTestDatabase(adminUrl: string, name: string, options?: { migrate?: boolean }): Promise<string>;
+export function createTestDatabase(adminUrl: string, name: string, options?: { migrate?: boolean; ownerPid?: number }): Promise<string>;
 export function dropDatabase(adminUrl: string, name: string): Promise<void>;
 export function databaseUrl(adminUrl: string, name: string): string;
 export function canConnect(url: string, timeoutMs?: number): Promise<boolean>;

@@ -1,7 +1,10 @@
 // PostgreSQL for tests.
 //
 //   const pg = await ensurePostgres();            // { adminUrl, stop(), throwaway }
-//   const url = await createTestDatabase(pg.adminUrl, "yfyb_it");   // fresh db, migrations applied
+//   const prefix = newRunPrefix();                // yfyb_run_<pid>_<hex>: this run's names
+//   const url = await createTestDatabase(pg.adminUrl, `${prefix}_e2e`);   // fresh db, migrated
+//   ...
+//   await dropRunDatabases(pg.adminUrl, prefix);
 //   ...
 //   await pg.stop();                              // no-op for a server that was already running
 //
@@ -10,6 +13,12 @@
 // directory on a free port (trust auth), as the `postgres` OS user when running as root (postgres
 // refuses to run as root); PostgreSQL is installed with apt-get first if `initdb` is missing.
 // PG_FORCE_THROWAWAY=1 skips the running server.
+//
+// Names: every database a test run creates is called `yfyb_run_<pid>_<hex>_<purpose>` (see
+// newRunPrefix) and carries a COMMENT naming its owner {host, pid, at}, so two runs on one machine
+// never touch each other's databases, and dropStaleTestDatabases can tell a dead run's leftovers
+// (owner pid gone on this host, or older than STALE_HOURS) from a live run's.
+import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -40,7 +49,100 @@ export async function canConnect(url, timeoutMs = 2000) {
   }
 }
 
-function freePort() {
+/** Databases of test runs start with this; nothing else is ever dropped by the cleanup. */
+export const RUN_PREFIX = "yfyb_run_";
+/** A run's leftovers older than this are dropped even when its owner cannot be checked. */
+export const STALE_HOURS = 6;
+
+/** A fresh name prefix for one test run: `yfyb_run_<pid>_<6 hex>`. */
+export function newRunPrefix(pid = process.pid) {
+  return `${RUN_PREFIX}${pid}_${randomBytes(3).toString("hex")}`;
+}
+
+function ownerComment(ownerPid) {
+  return JSON.stringify({ host: os.hostname(), pid: ownerPid, at: new Date().toISOString() });
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e?.code === "EPERM";
+  }
+}
+
+/** Whether a run database is a dead run's leftover: owner gone on this host, or too old. */
+export function isStale(comment, now = Date.now(), hostname = os.hostname()) {
+  let owner;
+  try {
+    owner = JSON.parse(comment ?? "");
+  } catch {
+    return false; // not written by us: leave it to a human
+  }
+  const at = Date.parse(owner?.at ?? "");
+  if (!Number.isFinite(at)) return false;
+  if (now - at > STALE_HOURS * 3_600_000) return true;
+  return owner.host === hostname && Number.isInteger(owner.pid) && !pidAlive(owner.pid);
+}
+
+async function withClient(adminUrl, fn) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the databases of dead test runs (RUN_PREFIX, see isStale); returns their names. */
+export async function dropStaleTestDatabases(adminUrl) {
+  return withClient(adminUrl, async (client) => {
+    const { rows } = await client.query(
+      `SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname LIKE $1 ORDER BY datname`,
+      [RUN_PREFIX.replace(/_/g, "\\_") + "%"],
+    );
+    const dropped = [];
+    for (const r of rows) {
+      if (!isStale(r.comment)) continue;
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(r.datname)} WITH (FORCE)`);
+      dropped.push(r.datname);
+    }
+    if (dropped.length) log(`dropped ${dropped.length} stale test database(s): ${dropped.join(", ")}`);
+    return dropped;
+  });
+}
+
+/** Drops every database whose name starts with `prefix_` (one run's databases). */
+export async function dropRunDatabases(adminUrl, prefix) {
+  if (!prefix.startsWith(RUN_PREFIX)) throw new Error(`refusing to drop databases outside ${RUN_PREFIX}*: ${prefix}`);
+  return withClient(adminUrl, async (client) => {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix + "_"]);
+    for (const r of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(r.datname)} WITH (FORCE)`);
+    }
+    return rows.map((r) => r.datname);
+  });
+}
+
+/**
+ * Creates database `name` as a copy of `template` (CREATE DATABASE … TEMPLATE: a file copy, far
+ * faster than running the migrations again) and returns its URL. The template must have no open
+ * connections. ownerPid: the run that owns it (for dropStaleTestDatabases).
+ */
+export async function cloneDatabase(adminUrl, template, name, { ownerPid = process.pid } = {}) {
+  await withClient(adminUrl, async (client) => {
+    await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`);
+    await client.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(ownerComment(ownerPid))}`);
+  });
+  return databaseUrl(adminUrl, name);
+}
+
+const quoteLiteral = (s) => "'" + String(s).replace(/'/g, "''") + "'";
+
+/** A free TCP port on 127.0.0.1 (the OS picks it; it stays free unless someone else takes it). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -169,18 +271,16 @@ export async function dropDatabase(adminUrl, name) {
  * schema engine bridge, and returns the database URL.
  * @param {string} adminUrl a URL on the server with CREATE DATABASE rights
  * @param {string} name database name
- * @param {{ migrate?: boolean }} [options] migrate: false leaves the database empty
+ * @param {{ migrate?: boolean, ownerPid?: number }} [options] migrate: false leaves the database empty;
+ *   ownerPid names the run that owns it (default this process)
  * @returns {Promise<string>}
  */
-export async function createTestDatabase(adminUrl, name, { migrate = true } = {}) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
+export async function createTestDatabase(adminUrl, name, { migrate = true, ownerPid = process.pid } = {}) {
+  await withClient(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  } finally {
-    await client.end();
-  }
+    await client.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS ${quoteLiteral(ownerComment(ownerPid))}`);
+  });
   const url = databaseUrl(adminUrl, name);
   if (migrate) {
     const r = await runPrisma(["migrate", "deploy"], { env: { DATABASE_URL: url }, capture: true });

@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { aptInstall, ensureNodeModules, generatePrismaClient, log, readJson, root } from "./lib/setup.mjs";
+import { fileURLToPath } from "node:url";
+import { aptInstall, ensureNodeModules, ensureRuntime, generatePrismaClient, log, readJson, root } from "./lib/setup.mjs";
 
 const args = new Set(process.argv.slice(2));
 const only = [...args].find((a) => a.startsWith("--only="))?.slice(7).split(",");
@@ -49,12 +50,17 @@ function playwrightCounts(reportPath, status) {
 // poppler-utils: the unit tests read generated PDFs back with pdftotext.
 aptInstall([...(wants("unit") ? ["poppler-utils"] : []), ...(wants("e2e") ? ["chromium", "fonts-noto-cjk"] : [])]);
 ensureNodeModules();
+await ensureRuntime(fileURLToPath(import.meta.url)); // from here on: Node 24 (docs/decisions/007)
 generatePrismaClient();
 mkdirSync(join(root, "test-results"), { recursive: true });
 
-// 2. A PostgreSQL server: the one running here, or a throwaway cluster.
-const { ensurePostgres, createTestDatabase } = await import("./test-db.mjs");
+// 2. A PostgreSQL server: the one running here, or a throwaway cluster. This run's databases are
+// all named `<prefix>_…` with a prefix of its own (pid + random), dropped at the end; databases
+// left by runs that died (owner pid gone, or older than STALE_HOURS) are dropped first.
+const { ensurePostgres, createTestDatabase, dropRunDatabases, dropStaleTestDatabases, freePort, newRunPrefix } = await import("./test-db.mjs");
 const pg = wants("integration") || wants("e2e") ? await ensurePostgres() : null;
+const prefix = newRunPrefix();
+if (pg) await dropStaleTestDatabases(pg.adminUrl);
 
 try {
   step("typecheck", () => {
@@ -75,21 +81,24 @@ try {
   });
 
   if (pg && wants("integration")) {
-    const url = await createTestDatabase(pg.adminUrl, "yfyb_it");
     step("integration", () => {
       const out = join(root, "test-results", "integration.json");
       rmSync(out, { force: true });
+      // test/integration/global-setup.ts migrates `<prefix>_tpl`; every file clones it.
       const status = exec("npx", ["vitest", "run", "--config", "vitest.integration.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-        DATABASE_URL: url,
         PG_ADMIN_URL: pg.adminUrl,
+        TEST_DB_PREFIX: prefix,
+        TEST_DB_OWNER_PID: String(process.pid),
       });
       return vitestCounts(out, status);
     });
   }
 
   if (pg && wants("e2e")) {
-    const url = await createTestDatabase(pg.adminUrl, "yfyb_e2e");
-    const env = { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex"), NODE_ENV: "production" };
+    const url = await createTestDatabase(pg.adminUrl, `${prefix}_e2e`);
+    // A port of its own, so a running `npm run demo` (3000) or another run does not collide.
+    const e2ePort = String(await freePort());
+    const env = { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("hex"), NODE_ENV: "production", E2E_PORT: e2ePort };
     step("e2e", () => {
       if (exec("node", ["scripts/prisma.mjs", "db", "seed"], env) !== 0) throw new Error("seeding the e2e database failed");
       if (exec("npx", ["next", "build"], env) !== 0) throw new Error("next build failed");
@@ -100,6 +109,7 @@ try {
     });
   }
 } finally {
+  if (pg) await dropRunDatabases(pg.adminUrl, prefix).catch((e) => console.error(`dropping ${prefix}_*: ${e.message}`));
   await pg?.stop?.();
 }
 

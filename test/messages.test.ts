@@ -11,14 +11,12 @@ describe("message files", () => {
     expect(keys(en).sort()).toEqual(keys(zh).sort());
   });
   it("no message is empty", () => {
+    const leaves = (o: object, p: string): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]): [string, string][] => (v && typeof v === "object" ? leaves(v, `${p}${k}.`) : [[`${p}${k}`, String(v)]]));
     for (const [name, file] of [["zh-CN", zh], ["en", en]] as const) {
-      const walk = (o: object, p: string): void => {
-        for (const [k, v] of Object.entries(o)) {
-          if (v && typeof v === "object") walk(v, `${p}${k}.`);
-          else expect(String(v).trim(), `${name}:${p}${k}`).not.toBe("");
-        }
-      };
-      walk(file, "");
+      const all = leaves(file, "");
+      expect(all.length).toBeGreaterThan(0);
+      for (const [key, text] of all) expect(text.trim(), `${name}:${key}`).not.toBe("");
     }
   });
 });

@@ -54,10 +54,10 @@ describe("generateDemoData", () => {
     expect(data.identities.some((i) => i.validTo !== null)).toBe(true);
     const birth = new Map(data.people.map((p) => [p.id, p.birthDate]));
     for (const i of data.identities) {
-      if (i.validTo !== null) expect(i.validFrom <= i.validTo).toBe(true);
+      expect(i.validTo === null || i.validFrom <= i.validTo).toBe(true);
       expect(i.validFrom >= (birth.get(i.personId) ?? "")).toBe(true);
     }
-    for (const e of data.enrollments) if (e.validTo !== null) expect(e.validFrom <= e.validTo).toBe(true);
+    for (const e of data.enrollments) expect(e.validTo === null || e.validFrom <= e.validTo).toBe(true);
   });
 
   it("puts people in every township of both counties, in households of 2–4 with one head", () => {

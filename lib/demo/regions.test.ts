@@ -22,7 +22,7 @@ describe("demo regions", () => {
     expect(new Set(DEMO_REGIONS.map((r) => r.path)).size).toBe(DEMO_REGIONS.length);
     const seen = new Set<string>();
     for (const r of DEMO_REGIONS) {
-      if (r.parentCode) expect(seen.has(r.parentCode), r.code).toBe(true);
+      expect(r.parentCode === null || seen.has(r.parentCode), r.code).toBe(true);
       seen.add(r.code);
     }
   });
@@ -33,20 +33,26 @@ describe("demo regions", () => {
       const parent = r.parentCode ? regionByCode(r.parentCode) : undefined;
       expect(r.path).toBe(parent ? `${parent.path}/${r.code}` : r.code);
       expect(r.path.split("/").at(-1)).toBe(r.code);
-      if (r.level === "PROVINCE") {
-        expect(r.parentCode).toBeNull();
-        expect(r.code.endsWith("0000")).toBe(true);
-      }
-      if (r.level === "CITY") expect(r.code.slice(0, 2) + "0000").toBe(r.parentCode);
-      if (r.level === "COUNTY") expect(r.code.slice(0, 2)).toBe(r.parentCode?.slice(0, 2));
-      if (r.level === "TOWNSHIP") {
-        expect(r.code.startsWith(r.parentCode ?? "x")).toBe(true);
-        expect(regionByCode(r.parentCode ?? "")?.level).toBe("COUNTY");
-      }
-      if (r.level === "VILLAGE") {
-        expect(r.code.startsWith(r.parentCode ?? "x")).toBe(true);
-        expect(regionByCode(r.parentCode ?? "")?.level).toBe("TOWNSHIP");
-      }
+    }
+    // Per level, over a non-empty set each, so no check can pass for want of rows.
+    const atLevel = (level: keyof typeof LEVEL_DIGITS) => {
+      const rows = DEMO_REGIONS.filter((r) => r.level === level);
+      expect(rows.length, level).toBeGreaterThan(0);
+      return rows;
+    };
+    for (const r of atLevel("PROVINCE")) {
+      expect(r.parentCode).toBeNull();
+      expect(r.code.endsWith("0000")).toBe(true);
+    }
+    for (const r of atLevel("CITY")) expect(r.code.slice(0, 2) + "0000").toBe(r.parentCode);
+    for (const r of atLevel("COUNTY")) expect(r.code.slice(0, 2)).toBe(r.parentCode?.slice(0, 2));
+    for (const r of atLevel("TOWNSHIP")) {
+      expect(r.code.startsWith(r.parentCode ?? "x")).toBe(true);
+      expect(regionByCode(r.parentCode ?? "")?.level).toBe("COUNTY");
+    }
+    for (const r of atLevel("VILLAGE")) {
+      expect(r.code.startsWith(r.parentCode ?? "x")).toBe(true);
+      expect(regionByCode(r.parentCode ?? "")?.level).toBe("TOWNSHIP");
     }
   });
 

@@ -66,7 +66,7 @@ const yqClaimArb = (year: number): fc.Arbitrary<Claim> =>
 const YQ_IDENTITIES: IdentityType[] = ["EXTREME_POVERTY", "SUBSISTENCE", "DEMOBILIZED", "LOW_INCOME", "ILLNESS_POVERTY", "MARTYR_FAMILY"];
 
 const yqPersonArb: fc.Arbitrary<Person> = fc
-  .record({ identities: fc.subarray(YQ_IDENTITIES, { maxLength: 2 }), enrolled: fc.boolean().map((b) => b || Math.random() < 0.8), birthYear: fc.integer({ min: 1930, max: 2000 }), female: fc.boolean() })
+  .record({ identities: fc.subarray(YQ_IDENTITIES, { maxLength: 2 }), enrolled: fc.integer({ min: 0, max: 9 }).map((n) => n > 0), birthYear: fc.integer({ min: 1930, max: 2000 }), female: fc.boolean() })
   .map((r) =>
     makePerson({
       identityTypes: r.identities,
@@ -133,7 +133,7 @@ function checkStagesFit(result: ClaimResult): void {
     expect(a.criticalIllness + a.specialCare + a.specialCareLarge + a.card).toBe(0n);
   } else {
     const settledInsurance = result.flags.some((flag) => flag.code === "SETTLED_USED" && flag.field === "insurance");
-    if (!settledInsurance) expect(a.insurance).toBeLessThanOrEqual(a.policyScope);
+    expect(settledInsurance || a.insurance <= a.policyScope, "insurance within the policy scope unless settled").toBe(true);
     const afterInsurance = a.policyScope - a.insurance;
     expect(a.criticalIllness).toBeLessThanOrEqual(afterInsurance < 0n ? 0n : afterInsurance);
     const afterCritical = afterInsurance - a.criticalIllness;
@@ -142,6 +142,10 @@ function checkStagesFit(result: ClaimResult): void {
   }
   expect(a.personal).toBeGreaterThanOrEqual(0n);
 }
+
+// A fixed seed: the same cases on every run and machine, so a failure can be replayed and a pass
+// means the same thing twice (house rule: no unseeded randomness in tests).
+fc.configureGlobal({ seed: 20_261_201 });
 
 describe("properties", () => {
   it("Yangquan: no negative line and no stage paying more than the person bore", () => {

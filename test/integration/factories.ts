@@ -4,10 +4,17 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// Each test file builds its own small region tree under a random fictitious province code (9x),
-// so tests never depend on the demo data or on one another.
+const usedProvinces = new Set<string>();
+
+// Each call builds its own small region tree under a fresh fictitious province code (9xxx00), so
+// tests never depend on the demo data or on one another. The province ends in 00, its city in 01
+// and its county in 21, so the three codes always differ; a province code is never handed out
+// twice in one test file.
 export async function makeRegionTree(db: Db) {
-  const province = `9${randomInt(10_000, 99_999)}`;
+  let province: string;
+  do province = `9${randomInt(1_000, 10_000)}00`;
+  while (usedProvinces.has(province));
+  usedProvinces.add(province);
   const city = `${province.slice(0, 4)}01`;
   const county = `${province.slice(0, 4)}21`;
   const townA = `${county}100`;
@@ -23,8 +30,10 @@ export async function makeRegionTree(db: Db) {
   return { province, city, county, townA, townB, paths: Object.fromEntries(rows.map((r) => [r.code, r.path])) as Record<string, string> };
 }
 
+let userSeq = 0;
 export async function makeUser(db: Db, role: Role, regionCode: string, password = "Test-pass-1") {
-  const username = `it-${Date.now().toString(36)}-${randomInt(1e6)}`;
+  userSeq += 1;
+  const username = `it-user-${userSeq}`;
   const user = await db.user.create({
     data: { username, displayName: "测试", role, regionCode, passwordHash: await hashPassword(password) },
     include: { region: true },
@@ -36,9 +45,11 @@ export async function makeUser(db: Db, role: Role, regionCode: string, password 
 }
 
 let seq = 0;
+// ID numbers differ within a test file (a sequence, not a random draw); files have their own databases.
 export async function makePerson(db: Db, regionCode: string, name: string) {
   seq += 1;
-  const idNumber = `${regionCode.slice(0, 6)}1960010${String(randomInt(100, 999))}${String(seq).padStart(2, "0")}`.slice(0, 17) + "0";
+  if (seq > 999) throw new Error("makePerson: more than 999 people in one test file");
+  const idNumber = `${regionCode.slice(0, 6)}19600101${String(seq).padStart(3, "0")}0`;
   return db.person.create({
     data: { idNumber, name, sex: "M", birthDate: new Date("1960-01-01"), regionCode, hukouProvince: "SX" },
   });

@@ -1,18 +1,25 @@
 import { randomInt } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyLogin } from "@/lib/auth/login";
 import { fitsBcrypt, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ADDRESS_THROTTLE_FAILURES, LOCKOUT_THRESHOLD } from "@/lib/auth/security-settings";
 import { createPrisma } from "@/lib/db";
+import { cleanDatabase } from "./clean-database";
 import { makeRegionTree, makeUser } from "./factories";
 
 const db = createPrisma();
 let regions: Awaited<ReturnType<typeof makeRegionTree>>;
 
-/** A client address of its own for each test, so that the address throttle of one does not reach another. */
-const address = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+/** A client address of its own for each call, so that the address throttle of one test does not reach another. */
+let addresses = 0;
+const address = () => {
+  addresses += 1;
+  return `10.0.${Math.floor(addresses / 256) % 256}.${addresses % 256}`;
+};
 
-beforeAll(async () => {
+// Every test starts from an empty database: counts of audit rows below are then exact.
+beforeEach(async () => {
+  await cleanDatabase();
   regions = await makeRegionTree(db);
 });
 afterAll(() => db.$disconnect());

@@ -51,11 +51,13 @@ describe("region scoping", () => {
   it("an admin manages only users of their county; audit rows are scoped the same way", async () => {
     const { actor: admin } = await makeUser(db, "ADMIN", t.county);
     const { user: inside } = await makeUser(db, "TOWNSHIP_CLERK", t.townB);
-    const elsewhere = await db.user.findFirst({ where: { region: { path: { not: { startsWith: t.paths[t.province] ?? "" } } } } });
+    const otherProvince = await makeRegionTree(db);
+    const { user: elsewhere } = await makeUser(db, "ADMIN", otherProvince.county);
     const users = await listUsers(admin);
     expect(users.some((u) => u.id === inside.id)).toBe(true);
     expect(users.every((u) => u.regionCode.startsWith(t.county))).toBe(true);
-    if (elsewhere) expect(await getUser(admin, elsewhere.id)).toBeNull();
+    expect(await getUser(admin, elsewhere.id)).toBeNull();
+    expect((await getUser(admin, inside.id))?.id).toBe(inside.id);
     await db.auditLog.create({ data: { actorName: "it", action: "probe", entity: "x", entityId: "in", regionCode: t.townA } });
     const away = await makeRegionTree(db);
     await db.auditLog.create({ data: { actorName: "it", action: "probe", entity: "x", entityId: "out", regionCode: away.townA } });
