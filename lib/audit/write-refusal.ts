@@ -19,7 +19,8 @@ export async function writeRefusal(db: Db, actor: CommandActor, error: RefusalEr
       {
         action: "access.refused",
         entityId: detail?.entityId ?? detail?.action ?? "-",
-        regionCode: actor.regionCode,
+        // A deployment-wide job (no region of its own) leaves a deployment-wide row.
+        regionCode: actor.regionCode || null,
         after: {
           action: detail?.action ?? "-",
           refusal: error.refusal,

@@ -13,9 +13,10 @@ import { systemActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AMOUNT_FIELDS } from "@/lib/rules/claim-context";
-import { ENGINE_VERSION, replayClaims } from "@/lib/rules/compute-claim";
+import { replayClaims } from "@/lib/rules/compute-claim";
 import { formatYuan } from "@/lib/rules/money";
 import { sha256Hex } from "@/lib/rules/receipt";
+import { recordClaimResults } from "@/lib/jobs/record-claim-results";
 import { loadClaimsForRules, loadPeopleForRules } from "@/lib/records/load";
 
 export const RECOMPUTE_CLAIMS = "recompute-claims";
@@ -81,6 +82,7 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
     where: { id: runId },
     data: { state: "RUNNING", total, attempts: { increment: 1 }, error: null, ...(run.startedAt ? {} : { startedAt: new Date() }) },
   });
+  const actor = systemActor(RECOMPUTE_CLAIMS, runId, { code: "", path: "" });
   let done = run.done;
   let chunks = 0;
   for (;;) {
@@ -100,27 +102,8 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
         return { claimId: r.claimId, engineVersion: receipt.engineVersion, rulesetHash: receipt.rulesetHash, inputHash: receipt.inputHash, outputHash: receipt.outputHash, amounts };
       });
     });
-    const next: Checkpoint = { ...checkpoint, afterPersonId: people[people.length - 1] ?? null };
-    await db.$transaction(async (tx) => {
-      const existing = await tx.claimResult.findMany({
-        where: { engineVersion: ENGINE_VERSION, claimId: { in: computed.map((c) => c.claimId) } },
-        select: { id: true, claimId: true, inputHash: true, rulesetHash: true },
-      });
-      const known = new Map(existing.map((e) => [e.claimId, e]));
-      const fresh = computed.filter((c) => !known.has(c.claimId));
-      const changed = computed.filter((c) => {
-        const k = known.get(c.claimId);
-        return k !== undefined && (k.inputHash !== c.inputHash || k.rulesetHash !== c.rulesetHash);
-      });
-      if (fresh.length) await tx.claimResult.createMany({ data: fresh.map((c) => ({ ...c, jobRunId: runId })) });
-      for (const c of changed) {
-        await tx.claimResult.update({ where: { claimId_engineVersion: { claimId: c.claimId, engineVersion: c.engineVersion } }, data: { ...c, jobRunId: runId, computedAt: new Date() } });
-      }
-      next.written += fresh.length + changed.length;
-      next.unchanged += computed.length - fresh.length - changed.length;
-      await tx.jobRun.update({ where: { id: runId }, data: { done: { increment: computed.length }, checkpoint: next } });
-    });
-    checkpoint = next;
+    // The same command a person could be given: the job is its system actor (deployment-wide).
+    checkpoint = await recordClaimResults(db, actor, { runId, results: computed, checkpoint: { ...checkpoint, afterPersonId: people[people.length - 1] ?? null } });
     done += computed.length;
     chunks += 1;
     await opts.afterChunk?.({ done, total, chunk: chunks });
@@ -128,7 +111,7 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
   await db.$transaction(async (tx) => {
     await tx.jobRun.update({ where: { id: runId }, data: { state: "SUCCEEDED", finishedAt: new Date() } });
     // Every county's claims: a deployment-wide row (no region), seen by every county's auditors.
-    await writeAudit(tx, systemActor(RECOMPUTE_CLAIMS, runId, { code: "", path: "" }), { action: "job.finish", entityId: runId, regionCode: null, after: { name: RECOMPUTE_CLAIMS, total, done } });
+    await writeAudit(tx, actor, { action: "job.finish", entityId: runId, regionCode: null, after: { name: RECOMPUTE_CLAIMS, total, done } });
   });
   return { runId, state: "SUCCEEDED", total, done, written: checkpoint.written, unchanged: checkpoint.unchanged, chunks, ms: Date.now() - t0 };
 }
