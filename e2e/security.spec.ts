@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, formMessage, loginThroughForm, prisma, submitLogin, test } from "./fixtures";
 
 const XIUSHUI = "140322100";
@@ -97,5 +98,23 @@ test("malformed URLs are refused, never a server error", async ({ page, request 
   for (const path of ["/people?q=%00", "/people?q=%ED%A0%80", "/people?q=%25_%25", "/people/------------------------------------", "/people/%ED%A0%80", "/people/%00", "/admin/users/------------------------------------", "/audit?actor=%00&from=0000-01-01", "/audit/export?actor=%ED%A0%80"]) {
     const status = (await request.get(path, { headers: { cookie: cookies }, maxRedirects: 0 })).status();
     expect.soft(status, path).toBeLessThan(500);
+  }
+});
+
+test("malformed server-action bodies are refused with a message, never a server error", async ({ request }) => {
+  // The ids of this build's actions, as the browser would send them in the Next-Action header.
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const ids = Object.entries(manifest.node).filter(([, v]) => v.exportedName === "loginAction" || v.exportedName === "createUserAction").map(([id]) => id);
+  expect(ids).toHaveLength(2);
+  const bodies: [string, string][] = [
+    ["text/plain;charset=UTF-8", ""], ["text/plain;charset=UTF-8", "garbage"], ["text/plain;charset=UTF-8", "[1,2"], ["text/plain;charset=UTF-8", '["$Q1"]'],
+    ["multipart/form-data; boundary=xyz", ""], ["multipart/form-data; boundary=xyz", "garbage"], ["multipart/form-data; boundary=xyz", '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$@5"]\r\n--xyz--\r\n'],
+  ];
+  for (const id of ids) {
+    for (const [type, body] of bodies) {
+      const response = await request.post("/login", { headers: { "next-action": id, "content-type": type }, data: body, maxRedirects: 0 });
+      expect.soft(response.status(), `${id.slice(0, 6)} ${type} ${body.slice(0, 20)}`).toBe(400);
+      expect.soft(await response.text()).toContain("提交的内容格式不正确");
+    }
   }
 });
