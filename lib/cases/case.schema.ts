@@ -255,14 +255,14 @@ export const BILL_FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * The label of an issue's path: a form field, or a bill's field with the bill's (and item's)
- * number, e.g. ["bills", 0, "items", 2, "amount"] → { key: "cases.billFieldAt.item", values: { bill: 1, item: 3, field } }.
+ * The words of an issue's path, for defineAction's `fieldLabel`: a form field, or a bill's field
+ * with the bill's (and item's) number: ["bills", 0, "items", 2, "amount"] → "第1张单据第3行明细的金额".
  */
-export function caseFieldLabel(path: readonly PropertyKey[]): { key: string; values: Record<string, string | number> } {
+export function caseFieldLabel(path: readonly PropertyKey[], t: (key: string, values?: Record<string, string | number>) => string): string {
   const [first, bill, second, item, third] = path;
   if (first === "bills" && typeof bill === "number") {
-    if (second === "items" && typeof item === "number") return { key: "cases.billFieldAt.item", values: { bill: bill + 1, item: item + 1, field: BILL_FIELD_LABELS[String(third)] ?? "cases.billField.items" } };
-    return { key: "cases.billFieldAt.bill", values: { bill: bill + 1, field: BILL_FIELD_LABELS[String(second)] ?? "cases.field.bills" } };
+    if (second === "items" && typeof item === "number") return t("cases.billFieldAt.item", { bill: bill + 1, item: item + 1, field: t(BILL_FIELD_LABELS[String(third)] ?? "cases.billField.items") });
+    return t("cases.billFieldAt.bill", { bill: bill + 1, field: t(BILL_FIELD_LABELS[String(second)] ?? "cases.field.bills") });
   }
-  return { key: CASE_FIELD_LABELS[String(first)] ?? "cases.field.unknown", values: {} };
+  return t(CASE_FIELD_LABELS[String(first)] ?? "cases.field.unknown");
 }
