@@ -26,6 +26,7 @@ import { forwardCase } from "./forward-case";
 import { investigateCase } from "./investigate-case";
 import { publicizeCase } from "./publicize-case";
 import { recordObjection } from "./record-objection";
+import { recordPayment } from "./record-payment";
 import { refuseCase } from "./refuse-case";
 import { rejectCase } from "./reject-case";
 import { removeAttachment } from "./remove-attachment";
@@ -356,6 +357,10 @@ describe("queries", () => {
     expect(sheet?.total).toBe(approved.total);
     const order = await paymentOrder(db, local.users.finance);
     expect(order?.rows.map((r) => [r.id, r.total])).toEqual([[review.id, approved.total]]);
+    await expectNothingWritten(() => recordPayment(db, local.users.clerk, { caseId: review.id, version: approved.version, paidOn: TODAY, reference: "FK-1" }), ForbiddenError, true);
+    const paid = await recordPayment(db, local.users.finance, { caseId: review.id, version: approved.version, paidOn: TODAY, reference: "FK-1" });
+    expect(paid.state).toBe("PAID");
+    expect((await paymentOrder(db, local.users.finance))?.rows).toEqual([]);
     expect(await paymentOrder(db, local.users.clerk)).toBeNull();
     const results = await resultList(db, local.users.auditor);
     expect(results[0]?.name).toBe("张*三");

@@ -68,7 +68,8 @@ let personSeq = 0;
 /** A 低保 person (or a demobilised serviceman in Qijiang) insured since 2020. */
 export async function makeApplicant(db: Db, regionCode: string, options: { identity?: "SUBSISTENCE" | "DEMOBILIZED" | null; name?: string } = {}) {
   personSeq += 1;
-  const idNumber = `${regionCode.slice(0, 6)}1955${String(randomInt(1000, 9999))}${String(personSeq % 100).padStart(2, "0")}`.slice(0, 17) + "X";
+  // Not a valid check digit on purpose: unique by a wide random part, never a real person's number.
+  const idNumber = `${regionCode.slice(0, 6)}${String(randomInt(1e10)).padStart(10, "0")}${personSeq % 10}X`;
   const identity = options.identity === undefined ? "SUBSISTENCE" : options.identity;
   return db.person.create({
     data: {
