@@ -39,6 +39,7 @@ export async function makeCaseWorld(db: Db, jurisdiction: Jurisdiction = "CN-SX-
     clerk: (await makeUser(db, "TOWNSHIP_CLERK", tree.townA)).actor,
     clerkB: (await makeUser(db, "TOWNSHIP_CLERK", tree.townB)).actor,
     reviewer: (await makeUser(db, "TOWNSHIP_REVIEWER", tree.townA)).actor,
+    reviewerB: (await makeUser(db, "TOWNSHIP_REVIEWER", tree.townB)).actor,
     medical: (await makeUser(db, "MEDICAL_SECURITY", tree.county)).actor,
     medical2: (await makeUser(db, "MEDICAL_SECURITY", tree.county)).actor,
     veterans: (await makeUser(db, "VETERANS_AFFAIRS", tree.county)).actor,
@@ -46,6 +47,7 @@ export async function makeCaseWorld(db: Db, jurisdiction: Jurisdiction = "CN-SX-
     finance: (await makeUser(db, "FINANCE", tree.county)).actor,
     awayMedical: (await makeUser(db, "MEDICAL_SECURITY", away.county)).actor,
     awayClerk: (await makeUser(db, "TOWNSHIP_CLERK", away.townA)).actor,
+    awayFinance: (await makeUser(db, "FINANCE", away.county)).actor,
   };
   return { tree, away, hospital, users };
 }
