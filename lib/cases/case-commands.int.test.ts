@@ -286,6 +286,19 @@ describe("refusals and their notices", () => {
     expect(notice.issuedBy).toBe("测试县医疗保障局");
   });
 
+  it("nothing left to pay is no approval: the approver refuses with the computation's reason and its article", async () => {
+    const person = await makeApplicant(db, world.tree.townA);
+    const stay = (day: number) => inpatientBill(world.hospital.id, { admitted: daysAgo(day + 5), date: daysAgo(day), items: [{ fee: "OTHER", class: "A", amount: "200000.00" }], total: "200000.00" });
+    const first = await caseInCountyReview(db, world, person.id, { bills: [stay(20)] });
+    await approveCase(db, world.users.medical, { caseId: first.id, version: first.version });
+    const second = await caseInCountyReview(db, world, person.id, { bills: [stay(10)] });
+    const nothing = await expectNothingWritten(() => approveCase(db, world.users.medical, { caseId: second.id, version: second.version }), DomainError, false);
+    expect((nothing as DomainError).key).toBe("workflow.NOTHING_TO_APPROVE");
+    const refused = await refuseCase(db, world.users.medical, { caseId: second.id, version: second.version, reasons: "rules:ANNUAL_CAP_REACHED", note: "" });
+    const notice = await db.refusalNotice.findUniqueOrThrow({ where: { id: refused.noticeId ?? "" } });
+    expect(notice.reasons).toEqual([expect.objectContaining({ source: "rules", code: "ANNUAL_CAP_REACHED", citation: expect.objectContaining({ document: "YQ-JZ-2019" }) })]);
+  });
+
   it("numbers notices without gaps or repeats under concurrency, and a rolled-back refusal gives its number back", async () => {
     const local = await makeCaseWorld(db);
     const cases = [];
