@@ -11,7 +11,8 @@ import { loadPersonForRules } from "@/lib/records/load";
 import { regionWhere } from "@/lib/regions/scope";
 import type { IsoDate } from "@/lib/rules/dates";
 import { formatYuan, type Fen } from "@/lib/rules/money";
-import { claimResultJson } from "@/lib/rules/run-case";
+import { claimResultJson, entitlementResultJson } from "@/lib/rules/run-case";
+import type { JsonValue } from "@/lib/rules/to-json";
 import { getFile } from "@/lib/storage/file-store";
 import type { WorksheetData } from "@/lib/trial/worksheet";
 import { APPLICATION_KINDS, type ApplicationKindId } from "@/lib/workflow/application-kinds";
@@ -245,10 +246,16 @@ export async function noticeDownload(db: Reader, actor: CommandActor, caseId: st
 /** What the rules module computes on a case's bills against the person's ledger today, written nowhere. */
 async function computeCase(db: Reader, loaded: { kase: WorkflowCase; personId: string }) {
   const [person, claims, accumulators] = await Promise.all([loadPersonForRules(db, loaded.personId), caseClaims(db, loaded.kase.id, loaded.personId), readAccumulators(db, loaded.personId)]);
-  return computeAgainst(loaded.kase.kind, person, claims, accumulators);
+  return computeAgainst(loaded.kase.kind, person, claims, accumulators, { appliedOn: loaded.kase.receivedOn });
 }
 
-export type CaseWorksheet = { bills: { claimId: string; payable: string; worksheet: WorksheetData }[]; total: string; personalCosts: string[] };
+export type CaseWorksheet = {
+  bills: { claimId: string; payable: string; worksheet: WorksheetData }[];
+  /** The one-off kind: the rules module's entitlement (amount, reasons, trace), as JSON. */
+  entitlement: { [key: string]: JsonValue } | null;
+  total: string;
+  personalCosts: string[];
+};
 
 /**
  * The approver's worksheet: for a case in COUNTY_REVIEW, each bill computed against the person's
@@ -261,6 +268,7 @@ export async function caseWorksheet(db: Reader, actor: CommandActor, caseId: str
   const computation = await computeCase(db, loaded);
   return {
     bills: computation.bills.map((bill) => ({ claimId: bill.claim.id, payable: formatYuan(bill.payable), worksheet: JSON.parse(JSON.stringify(claimResultJson(bill.result))) as WorksheetData })),
+    entitlement: computation.entitlement ? entitlementResultJson(computation.entitlement) : null,
     total: formatYuan(computation.total),
     personalCosts: computation.personalCosts.map(formatYuan),
   };
