@@ -89,17 +89,21 @@ export type Worklist = {
   due: { publicityEnding: number; returnDue: number; appealOpen: number };
 };
 
-// The states in which each role has work: what "mine" (the default 待办 view) shows.
-function workStates(actor: CommandActor): CaseState[] {
-  const states = new Set<CaseState>();
+// Where each role has work: the (state, kinds) pairs in which it may take some transition — what
+// "mine" (the default 待办 view) shows. The county approvers see only the kinds they decide.
+function workWhere(actor: CommandActor): Prisma.CaseWhereInput[] {
+  const kindsByState = new Map<CaseState, Set<ApplicationKindId>>();
   for (const transition of TRANSITION_NAMES) {
-    for (const state of TRANSITIONS[transition].from) {
-      for (const kind of Object.keys(APPLICATION_KINDS) as ApplicationKindId[]) {
-        if (decide(actor, permissionOf(transition, kind)).ok) states.add(state);
+    for (const kind of Object.keys(APPLICATION_KINDS) as ApplicationKindId[]) {
+      if (!decide(actor, permissionOf(transition, kind)).ok) continue;
+      for (const state of TRANSITIONS[transition].from) {
+        const kinds = kindsByState.get(state) ?? new Set<ApplicationKindId>();
+        kinds.add(kind);
+        kindsByState.set(state, kinds);
       }
     }
   }
-  return [...states];
+  return [...kindsByState].map(([state, kinds]) => ({ state, kind: { in: [...kinds] } }));
 }
 
 /** 待办: the cases of the actor's region, with counts per state and what is due. */
@@ -111,8 +115,13 @@ export async function worklist(db: Reader, actor: CommandActor, filters: Worklis
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.township ? { regionCode: filters.township } : {}),
   };
-  const states = filters.state ? [filters.state] : filters.mine ? workStates(actor) : null;
-  const where: Prisma.CaseWhereInput = { ...scope, ...(states ? { state: { in: states } } : {}) };
+  const mine = filters.mine ? workWhere(actor) : null;
+  const where: Prisma.CaseWhereInput = {
+    ...scope,
+    ...(filters.state ? { state: filters.state } : {}),
+    // A role with no work anywhere (an auditor) has an empty 待办, not everything.
+    ...(mine ? (mine.length > 0 ? { OR: mine } : { id: { in: [] } }) : {}),
+  };
   const page = Math.max(1, filters.page ?? 1);
   const [total, rows, grouped, publicityEnding, returnDue, rejected] = await Promise.all([
     db.case.count({ where }),
