@@ -21,7 +21,7 @@ export function formDataObject(formData: FormData): Record<string, FormDataEntry
 
 const SECRET_FIELD = /password|^current$|^next$|^confirm$/i;
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
   // zod's own messages (not our keys) fall back to a generic "invalid" text for that field.
@@ -47,7 +47,15 @@ function echoedValues(raw: Record<string, FormDataEntryValue | FormDataEntryValu
  */
 export function defineAction<S extends z.ZodType, T, R = T>(
   command: Command<S, T>,
-  config: { fieldLabels?: Record<string, string>; after?: (result: T, formData: FormData) => R | Promise<R> } = {},
+  config: {
+    fieldLabels?: Record<string, string>;
+    /**
+     * For forms with nested fields (a case's bills): the label of an issue's whole path, e.g.
+     * "第1张单据的合计金额"; field errors are then keyed by the dotted path ("bills.0.total").
+     */
+    fieldLabel?: (path: readonly PropertyKey[], t: Translate) => string;
+    after?: (result: T, formData: FormData) => R | Promise<R>;
+  } = {},
 ) {
   return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     const t = (await getTranslations()) as unknown as Translate;
@@ -67,11 +75,14 @@ export function defineAction<S extends z.ZodType, T, R = T>(
       unstable_rethrow(error);
       if (error instanceof ValidationError) {
         const fieldErrors: Record<string, string> = {};
+        const labelOf = new Map<string, string>();
         for (const issue of error.issues) {
-          const field = String(issue.path[0] ?? "");
-          if (field && !fieldErrors[field]) fieldErrors[field] = translateKey(t, issue.message);
+          const field = config.fieldLabel ? issue.path.map(String).join(".") : String(issue.path[0] ?? "");
+          if (!field || fieldErrors[field]) continue;
+          fieldErrors[field] = translateKey(t, issue.message);
+          labelOf.set(field, config.fieldLabel ? config.fieldLabel(issue.path, t) : config.fieldLabels?.[field] ? t(config.fieldLabels[field]) : field);
         }
-        const labels = Object.keys(fieldErrors).map((f) => (config.fieldLabels?.[f] ? t(config.fieldLabels[f]) : f));
+        const labels = [...labelOf.values()];
         return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors, values };
       }
       if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values), values };

@@ -6,6 +6,7 @@ import { formatYuan, type Fen } from "@/lib/rules/money";
 import { APPLICATION_KINDS, type ApplicationKindId } from "./application-kinds";
 import { formatChineseDate, PUBLICITY_LIST_TEXT as T } from "./notice-texts.zh-CN";
 import { newChineseDocument, pdfBuffer } from "./refusal-notice";
+import { maskIdNumber } from "@/lib/people/masking";
 
 /** 张三丰 → 张*丰, 张三 → 张*, 欧阳小锋 → 欧**锋; counted in characters, not UTF-16 units (𬌗 is one). */
 export function maskName(name: string): string {
@@ -13,13 +14,6 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return chars.join("");
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-/** The region code (first 6) and the last 4 stay; the birth date and sequence between them do not. */
-export function maskIdNumber(idNumber: string): string {
-  const text = idNumber.trim();
-  if (text.length <= 10) return `${"*".repeat(Math.max(0, text.length - 4))}${text.slice(-4)}`;
-  return `${text.slice(0, 6)}${"*".repeat(text.length - 10)}${text.slice(-4)}`;
 }
 
 export type PublicityListEntry = { name: string; idNumber: string; kind: ApplicationKindId; amount: Fen | null };
