@@ -61,8 +61,8 @@ export class DutyError extends RefusalError {
 }
 
 export class ConflictError extends DomainError {
-  constructor() {
-    super("errors.conflict");
+  constructor(key = "errors.conflict") {
+    super(key);
     this.name = "ConflictError";
   }
 }

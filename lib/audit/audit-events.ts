@@ -34,6 +34,13 @@ const jobSummary = z.strictObject({
   error: bounded(500).optional(),
 });
 
+// A case's step: the states it moved between, the version it wrote, and what the workflow module
+// said about it (lib/workflow: the transition's detail, already small). The timeline reads these.
+const caseStates = z.enum(["DRAFT", "SUBMITTED", "TOWNSHIP_REVIEW", "PUBLICITY", "COUNTY_REVIEW", "APPROVED", "PAID", "RETURNED", "REJECTED", "WITHDRAWN"]);
+const caseDetail = z.record(bounded(40), z.json()).refine((detail) => JSON.stringify(detail).length <= 4000, "detail too long");
+const caseStep = z.strictObject({ from: caseStates.nullable(), to: caseStates, version: count, detail: caseDetail });
+const caseChange = z.strictObject({ version: count, detail: caseDetail });
+
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
@@ -51,6 +58,27 @@ export const AUDIT_EVENTS = {
   "job.start": { entity: "job", after: jobSummary },
   "job.finish": { entity: "job", after: jobSummary },
   "job.fail": { entity: "job", after: jobSummary },
+  "case.create": { entity: "case", after: caseStep },
+  "case.submit": { entity: "case", after: caseStep },
+  "case.resubmit": { entity: "case", after: caseStep },
+  "case.withdraw": { entity: "case", after: caseStep },
+  "case.investigate": { entity: "case", after: caseStep },
+  "case.publicize": { entity: "case", after: caseStep },
+  "case.object": { entity: "case", after: caseStep },
+  "case.forward": { entity: "case", after: caseStep },
+  "case.return": { entity: "case", after: caseStep },
+  "case.reject": { entity: "case", after: caseStep },
+  "case.approve": { entity: "case", after: caseStep },
+  "case.refuse": { entity: "case", after: caseStep },
+  "case.countyReturn": { entity: "case", after: caseStep },
+  "case.serveNotice": { entity: "case", after: caseStep },
+  "case.recordPayment": { entity: "case", after: caseStep },
+  "case.updateBills": { entity: "case", after: caseChange },
+  "case.addAttachment": { entity: "case", after: caseChange },
+  "case.removeAttachment": { entity: "case", after: caseChange },
+  "case.issueNotice": { entity: "case", after: caseChange },
+  "case.postPayout": { entity: "case", after: caseChange },
+  "case.grantIdentity": { entity: "case", after: caseChange },
 } as const satisfies Record<string, EventSpec>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

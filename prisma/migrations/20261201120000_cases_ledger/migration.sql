@@ -23,6 +23,7 @@ CREATE TABLE "case_file" (
     "kind" "ApplicationKind" NOT NULL,
     "person_id" UUID NOT NULL,
     "region_code" TEXT NOT NULL,
+    "jurisdiction" TEXT NOT NULL,
     "state" "CaseState" NOT NULL DEFAULT 'DRAFT',
     "version" INTEGER NOT NULL DEFAULT 1,
     "filed_by_id" UUID NOT NULL,
@@ -225,3 +226,7 @@ ALTER TABLE "payout" ADD CONSTRAINT "payout_claim_id_fkey" FOREIGN KEY ("claim_i
 -- AddForeignKey
 ALTER TABLE "payout" ADD CONSTRAINT "payout_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "case_file"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- A LOW_INCOME identity recognised by an approved case names the case as its source (issue 8).
+ALTER TABLE "person_identity" ADD COLUMN "source_case_id" UUID;
+ALTER TABLE "person_identity" ADD CONSTRAINT "person_identity_source_case_id_fkey" FOREIGN KEY ("source_case_id") REFERENCES "case_file"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
