@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // The app is served from one Node process next to its database; no image CDN, no telemetry.
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // An attachment may be 10 MB (issue 8); a server action refuses larger bodies before the command sees them.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   // pdfkit reads its font metrics from its own folder at run time: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit"],
 };
