@@ -1,0 +1,21 @@
+import { createHash } from "node:crypto";
+import { downloadActor, fileResponse, notFoundResponse } from "@/lib/case-ui/file-response";
+import { publicityParams } from "@/lib/case-ui/publicity-params";
+import { townshipOptions } from "@/lib/case-ui/township-options";
+import { publicityList } from "@/lib/cases/cases.queries";
+import { prisma } from "@/lib/db";
+import { renderPublicityList } from "@/lib/workflow/publicity-list";
+
+export async function GET(request: Request) {
+  const actor = await downloadActor();
+  if (!actor) return notFoundResponse();
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const townships = await townshipOptions(prisma, actor);
+  const params = publicityParams(actor, query, townships);
+  if (!params.township) return notFoundResponse();
+  const data = await publicityList(prisma, actor, { township: params.township, from: params.from, to: params.to });
+  if (!data) return notFoundResponse();
+  const content = await renderPublicityList(data);
+  const sha256 = createHash("sha256").update(content).digest("hex");
+  return fileResponse({ fileName: `publicity-${params.township}-${params.from}-${params.to}.pdf`, mediaType: "application/pdf", content, sha256 }, false);
+}
