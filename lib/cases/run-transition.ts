@@ -7,9 +7,10 @@ import type { Db, Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isPathInScope } from "@/lib/regions/scope";
-import { applyTransition, refusalError, type TransitionResult, type WorkflowCommand } from "@/lib/workflow/case-machine";
+import { decide } from "@/lib/auth/decide";
+import { applyTransition, permissionOf, refusalError, type TransitionInput, type TransitionResult, type WorkflowCommand } from "@/lib/workflow/case-machine";
 import { DEFAULT_PUBLICITY_DAYS } from "@/lib/workflow/county-settings";
-import type { WorkflowCase, WorkflowEvent } from "@/lib/workflow/workflow-case";
+import type { TransitionName, WorkflowCase, WorkflowEvent } from "@/lib/workflow/workflow-case";
 import { CASE_RECORD_SELECT, toCaseUpdate, toDateColumn, toWorkflowCase } from "./case-record";
 import { issueRefusalNotice } from "./issue-notice";
 
@@ -65,33 +66,40 @@ export type RunOptions = {
   afterUpdate?: ((loaded: LoadedCase, result: Extract<TransitionResult, { ok: true }>) => Promise<void>) | undefined;
 };
 
-export type TransitionOutcome = { loaded: LoadedCase; next: WorkflowCase; events: WorkflowEvent[] };
+export type TransitionOutcome = { loaded: LoadedCase; next: WorkflowCase; events: WorkflowEvent[]; noticeIds: string[] };
 
 /**
- * One transition in the caller's transaction. `build` makes the machine's input from the loaded
- * case (the approval computes its amounts there). Refusals are the machine's, as typed errors
- * (refusalError); a case changed since it was read, or since the page showed it, is a
- * ConflictError with "cases.conflict".
+ * One transition in the caller's transaction. Order: the case exists in the actor's region (else
+ * not found), it is still the version the page showed (else ConflictError "cases.conflict"), the
+ * decision function lets the actor take this transition (before any work: an approval computes),
+ * then `build` makes the machine's input from the loaded case and the machine decides. Refusals
+ * are the machine's, as typed errors (refusalError); a case written by someone else between the
+ * read and the write is a ConflictError too.
  */
-export async function runTransition(
+export async function runTransition<T extends TransitionName>(
   tx: Tx,
   ctx: CommandContext,
   caseId: string,
-  build: (loaded: LoadedCase) => WorkflowCommand | Promise<WorkflowCommand>,
+  transition: T,
+  build: (loaded: LoadedCase) => TransitionInput[T] | Promise<TransitionInput[T]>,
   options: RunOptions = {},
 ): Promise<TransitionOutcome> {
   const loaded = await loadCase(tx, caseId);
   if (!loaded || !isPathInScope(ctx.actor, loaded.kase.regionPath)) throw new NotFoundError({ action: "case:read", entity: "case", entityId: caseId });
   if (options.expectedVersion !== undefined && options.expectedVersion !== loaded.kase.version) throw new ConflictError(CASE_CONFLICT_KEY);
-  const command = await build(loaded);
+  const { kase } = loaded;
+  const permission = permissionOf(transition, kase.kind);
+  const decision = decide(ctx.actor, permission, { entity: "case", id: kase.id, regionPath: kase.regionPath, state: kase.state, participants: kase.participants });
+  if (!decision.ok) throw refusalError({ kind: "decision", refusal: decision.refusal, permission }, caseId);
+  const command = { transition, input: await build(loaded) } as WorkflowCommand;
   const now = options.now ?? new Date();
   const publicityDays = await publicityDaysOf(tx, loaded.region.countyCode);
   const result = applyTransition(loaded.kase, ctx.actor, command, now, { settings: { publicityDays } });
   if (!result.ok) throw refusalError(result.refusal, caseId);
   await writeCase(tx, loaded.kase, result.next);
   if (options.afterUpdate) await options.afterUpdate(loaded, result);
-  await recordEvents(tx, ctx, loaded, result.next, result.events);
-  return { loaded, next: result.next, events: result.events };
+  const noticeIds = await recordEvents(tx, ctx, loaded, result.next, result.events);
+  return { loaded, next: result.next, events: result.events, noticeIds };
 }
 
 /** The version-checked write: only the version that was read is replaced (one winner). */
@@ -100,8 +108,9 @@ export async function writeCase(tx: Tx, read: WorkflowCase, next: WorkflowCase):
   if (updated.count === 0) throw new ConflictError(CASE_CONFLICT_KEY);
 }
 
-/** Every event of a transition, recorded in its transaction: the audit rows, the identity, the notice. */
-export async function recordEvents(tx: Tx, ctx: CommandContext, loaded: LoadedCase, next: WorkflowCase, events: readonly WorkflowEvent[]): Promise<void> {
+/** Every event of a transition, recorded in its transaction: the audit rows, the identity, the notice (its id returned). */
+export async function recordEvents(tx: Tx, ctx: CommandContext, loaded: LoadedCase, next: WorkflowCase, events: readonly WorkflowEvent[]): Promise<string[]> {
+  const noticeIds: string[] = [];
   for (const event of events) {
     switch (event.type) {
       case "case.transition":
@@ -126,6 +135,7 @@ export async function recordEvents(tx: Tx, ctx: CommandContext, loaded: LoadedCa
       }
       case "notice.issue": {
         const notice = await issueRefusalNotice(tx, loaded, next, event);
+        noticeIds.push(notice.id);
         await writeAudit(
           tx,
           ctx.actor,
@@ -136,4 +146,5 @@ export async function recordEvents(tx: Tx, ctx: CommandContext, loaded: LoadedCa
       }
     }
   }
+  return noticeIds;
 }
