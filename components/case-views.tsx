@@ -26,7 +26,7 @@ export function CaseStateBadge({ state }: { state: string }) {
 }
 
 /** The worklist's "what is due" cell: 公示 end, 补正 due date, appeal window. */
-export function DueText({ due, state, today, served }: { due: CaseDueDates; state: string; today: string; served: boolean }) {
+export function DueText({ due, state, today }: { due: CaseDueDates; state: string; today: string }) {
   const t = useTranslations("casePages");
   if (due.publicityLastDay) {
     return due.publicityLastDay < today
@@ -35,7 +35,7 @@ export function DueText({ due, state, today, served }: { due: CaseDueDates; stat
   }
   if (due.returnDueOn) return <span className={due.returnDueOn < today ? "font-medium text-red-700" : ""}>{t("dueReturn", { date: due.returnDueOn })}</span>;
   if (due.reconsiderationBy) return <span>{t("dueReconsideration", { date: due.reconsiderationBy.lastDay })}</span>;
-  if (state === "REJECTED" && !served) return <span className="text-amber-800">{t("dueNotServed")}</span>;
+  if (state === "REJECTED") return <span className="text-amber-800">{t("dueNotServed")}</span>;
   return <span className="text-slate-400">{t("dueNone")}</span>;
 }
 

@@ -21,7 +21,7 @@ export function formDataObject(formData: FormData): Record<string, FormDataEntry
 
 const SECRET_FIELD = /password|^current$|^next$|^confirm$/i;
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 function translateKey(t: Translate, key: string, values?: Record<string, string | number>): string {
   // zod's own messages (not our keys) fall back to a generic "invalid" text for that field.
@@ -39,27 +39,23 @@ function echoedValues(raw: Record<string, FormDataEntryValue | FormDataEntryValu
   return values;
 }
 
-function labelOf(t: Translate, config: { fieldLabels?: Record<string, string>; pathLabel?: PathLabel }, path: readonly PropertyKey[], field: string): string {
-  if (config.pathLabel && path.length > 1) {
-    const { key, values } = config.pathLabel(path);
-    const resolved = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" && /^[a-zA-Z]+\.[a-zA-Z.]+$/.test(v) ? t(v) : v]));
-    return t(key, resolved);
-  }
-  return config.fieldLabels?.[field] ? t(config.fieldLabels[field]) : field;
-}
-
 /**
  * The one server-action adapter: session → the command (which checks permission, parses the form
  * with its own schema, decides region, state and duty, and audits) → ActionState. It holds no
  * domain logic, so a job or a test calling the command gets exactly what the page gets.
  * `after` runs once the command has committed (cache revalidation, a redirect).
  */
-/** A field's label for a nested issue path (a bill's item), as a message key and its values (which may themselves be keys). */
-export type PathLabel = (path: readonly PropertyKey[]) => { key: string; values: Record<string, string | number> };
-
 export function defineAction<S extends z.ZodType, T, R = T>(
   command: Command<S, T>,
-  config: { fieldLabels?: Record<string, string>; pathLabel?: PathLabel; after?: (result: T, formData: FormData) => R | Promise<R> } = {},
+  config: {
+    fieldLabels?: Record<string, string>;
+    /**
+     * For forms with nested fields (a case's bills): the label of an issue's whole path, e.g.
+     * "第1张单据的合计金额"; field errors are then keyed by the dotted path ("bills.0.total").
+     */
+    fieldLabel?: (path: readonly PropertyKey[], t: Translate) => string;
+    after?: (result: T, formData: FormData) => R | Promise<R>;
+  } = {},
 ) {
   return async (_prev: ActionState<R>, formData: FormData): Promise<ActionState<R>> => {
     const t = (await getTranslations()) as unknown as Translate;
@@ -77,18 +73,14 @@ export function defineAction<S extends z.ZodType, T, R = T>(
       unstable_rethrow(error);
       if (error instanceof ValidationError) {
         const fieldErrors: Record<string, string> = {};
-        const labels: string[] = [];
+        const labelOf = new Map<string, string>();
         for (const issue of error.issues) {
-          const field = String(issue.path[0] ?? "");
-          if (!field) continue;
-          const message = translateKey(t, issue.message);
-          // A nested path (bills.0.items.2.amount) is also kept whole, so a form can mark that very input.
-          const whole = issue.path.map(String).join(".");
-          if (fieldErrors[whole] || (whole !== field && config.pathLabel === undefined && fieldErrors[field])) continue;
-          fieldErrors[whole] = message;
-          if (!fieldErrors[field]) fieldErrors[field] = message;
-          labels.push(labelOf(t, config, issue.path, field));
+          const field = config.fieldLabel ? issue.path.map(String).join(".") : String(issue.path[0] ?? "");
+          if (!field || fieldErrors[field]) continue;
+          fieldErrors[field] = translateKey(t, issue.message);
+          labelOf.set(field, config.fieldLabel ? config.fieldLabel(issue.path, t) : config.fieldLabels?.[field] ? t(config.fieldLabels[field]) : field);
         }
+        const labels = [...labelOf.values()];
         return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors, values };
       }
       if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values), values };

@@ -18,7 +18,11 @@ const date = z.string({ message: "validation.date" }).trim().refine(isIsoDate, {
 const pastDate = date.refine((day) => day <= chinaDate(new Date()), { message: `${V}.dateInFuture` });
 const optionalDate = z.union([z.literal(""), date]).optional().transform((v) => v || undefined);
 // At most two decimals: a third one ("12.345") is a typing error, not a rounding question.
-const amount = z.string({ message: "validation.amount" }).trim().regex(/^\d{1,10}(\.\d{1,2})?$/, { message: "validation.amount" });
+const AMOUNT_TEXT = /^\d{1,10}(\.\d{1,2})?$/;
+const amount = z.string({ message: "validation.amount" }).trim().regex(AMOUNT_TEXT, { message: "validation.amount" });
+function fenOf(value: unknown): bigint | null {
+  return typeof value === "string" && AMOUNT_TEXT.test(value.trim()) ? parseYuan(value.trim()) : null;
+}
 const optionalAmount = z.union([z.literal(""), amount]).optional().transform((v) => v || undefined);
 const uuid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: `${V}.invalidId` });
 const version = z.coerce.number({ message: `${V}.version` }).int().min(1);
@@ -75,12 +79,15 @@ export const billInputSchema = z
     if (bill.type === "INPATIENT" && !bill.admitted) ctx.addIssue({ code: "custom", path: ["admitted"], message: "validation.admittedRequired" });
     if (bill.admitted && bill.admitted > chinaDate(new Date())) ctx.addIssue({ code: "custom", path: ["admitted"], message: `${V}.dateInFuture` });
     if (bill.admitted && bill.admitted > bill.date) ctx.addIssue({ code: "custom", path: ["date"], message: `${V}.dischargeBeforeAdmission` });
-    const sum = bill.items.reduce((total, item) => total + parseYuan(item.amount), 0n);
-    if (sum !== parseYuan(bill.total)) ctx.addIssue({ code: "custom", path: ["total"], message: `${V}.totalMismatch` });
-    const gross = parseYuan(bill.total);
+    // Refinements run even when a field already failed: sums only over amounts that parsed.
+    const gross = fenOf(bill.total);
+    const items = bill.items.map((item) => fenOf(item.amount));
+    if (gross === null || items.some((fen) => fen === null)) return;
+    const sum = items.reduce<bigint>((total, fen) => total + (fen ?? 0n), 0n);
+    if (sum !== gross) ctx.addIssue({ code: "custom", path: ["total"], message: `${V}.totalMismatch` });
     for (const field of ["settledPolicyScope", "settledInsurance", "settledCriticalIllness", "settledAssistance"] as const) {
-      const value = bill[field];
-      if (value !== undefined && parseYuan(value) > gross) ctx.addIssue({ code: "custom", path: [field], message: `${V}.settledAboveTotal` });
+      const value = bill[field] === undefined ? null : fenOf(bill[field]);
+      if (value !== null && value > gross) ctx.addIssue({ code: "custom", path: [field], message: `${V}.settledAboveTotal` });
     }
   });
 
@@ -248,14 +255,14 @@ export const BILL_FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * The label of an issue's path: a form field, or a bill's field with the bill's (and item's)
- * number, e.g. ["bills", 0, "items", 2, "amount"] → { key: "cases.billFieldAt.item", values: { bill: 1, item: 3, field } }.
+ * The words of an issue's path, for defineAction's `fieldLabel`: a form field, or a bill's field
+ * with the bill's (and item's) number: ["bills", 0, "items", 2, "amount"] → "第1张单据第3行明细的金额".
  */
-export function caseFieldLabel(path: readonly PropertyKey[]): { key: string; values: Record<string, string | number> } {
+export function caseFieldLabel(path: readonly PropertyKey[], t: (key: string, values?: Record<string, string | number>) => string): string {
   const [first, bill, second, item, third] = path;
   if (first === "bills" && typeof bill === "number") {
-    if (second === "items" && typeof item === "number") return { key: "cases.billFieldAt.item", values: { bill: bill + 1, item: item + 1, field: BILL_FIELD_LABELS[String(third)] ?? "cases.billField.items" } };
-    return { key: "cases.billFieldAt.bill", values: { bill: bill + 1, field: BILL_FIELD_LABELS[String(second)] ?? "cases.field.bills" } };
+    if (second === "items" && typeof item === "number") return t("cases.billFieldAt.item", { bill: bill + 1, item: item + 1, field: t(BILL_FIELD_LABELS[String(third)] ?? "cases.billField.items") });
+    return t("cases.billFieldAt.bill", { bill: bill + 1, field: t(BILL_FIELD_LABELS[String(second)] ?? "cases.field.bills") });
   }
-  return { key: CASE_FIELD_LABELS[String(first)] ?? "cases.field.unknown", values: {} };
+  return t(CASE_FIELD_LABELS[String(first)] ?? "cases.field.unknown");
 }

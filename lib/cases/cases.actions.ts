@@ -23,7 +23,9 @@ import { updateDraftBills } from "@/lib/cases/update-draft-bills";
 import { withdrawCase } from "@/lib/cases/withdraw-case";
 
 // The case page's forms: each one the command as it is, with the case's pages refreshed after it.
-const labels = { fieldLabels: CASE_FIELD_LABELS, pathLabel: caseFieldLabel };
+// Bills are nested (bills.0.items.2.amount): their forms name the field by its whole path.
+const labels = { fieldLabels: CASE_FIELD_LABELS };
+const billLabels = { fieldLabels: CASE_FIELD_LABELS, fieldLabel: caseFieldLabel };
 
 function refreshed(result: { id: string }): null {
   revalidatePath(`/cases/${result.id}`);
@@ -32,14 +34,14 @@ function refreshed(result: { id: string }): null {
 }
 
 export const createCaseAction = defineAction(createCase, {
-  ...labels,
+  ...billLabels,
   after: (result) => {
     revalidatePath("/cases");
     redirect(`/cases/${result.id}`);
   },
 });
 
-export const updateDraftBillsAction = defineAction(updateDraftBills, { ...labels, after: refreshed });
+export const updateDraftBillsAction = defineAction(updateDraftBills, { ...billLabels, after: refreshed });
 export const addAttachmentAction = defineAction(addAttachment, {
   ...labels,
   after: (_result, formData) => refreshed({ id: String(formData.get("caseId")) }),

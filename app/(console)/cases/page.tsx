@@ -29,9 +29,11 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   const townships = await townshipOptions(prisma, actor);
   const township = townships.find((r) => r.code === one(raw.township))?.code;
   const page = Math.max(1, Number.parseInt(one(raw.page), 10) || 1);
-  const list = await worklist(prisma, actor, { kind, state, township, page });
+  // 待办 by default: the states in which this role has work; "all" shows the whole region.
+  const mine = one(raw.scope) !== "all";
+  const list = await worklist(prisma, actor, { kind, state, township, page, mine });
   const today = chinaDate(new Date());
-  const hrefFor = (p: number) => `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(state ? { state } : {}), ...(township ? { township } : {}), page: String(p) })}`;
+  const hrefFor = (p: number) => `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(state ? { state } : {}), ...(township ? { township } : {}), ...(mine ? {} : { scope: "all" }), page: String(p) })}`;
 
   return (
     <section aria-labelledby="worklist-title" className="space-y-4">
@@ -40,12 +42,21 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-slate-600">{t("casePages.worklistIntro")}</p>
       </div>
 
+      <dl className="grid gap-3 sm:grid-cols-3" data-testid="due-summary">
+        {(["publicityEnding", "returnDue", "appealOpen"] as const).map((key) => (
+          <div key={key} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-sm text-slate-600">{t(`casePages.dueSummary.${key}`)}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`due-${key}`}>{list.due[key]}</dd>
+          </div>
+        ))}
+      </dl>
+
       <nav aria-label={t("casePages.counts")}>
         <ul className="flex flex-wrap gap-2 text-sm" data-testid="state-counts">
           {CASE_STATES.map((s) => (
             <li key={s}>
               <Link
-                href={`/cases?state=${s}`}
+                href={`/cases?state=${s}&scope=all`}
                 aria-current={state === s ? "page" : undefined}
                 className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:border-brand-600 aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-50"
               >
@@ -71,6 +82,13 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
             {CASE_STATES.map((s) => <option key={s} value={s}>{t(`caseState.${s}`)}</option>)}
           </select>
         </div>
+        <div>
+          <label htmlFor="w-scope" className="block text-sm font-medium text-slate-700">{t("casePages.filterMine")}</label>
+          <select id="w-scope" name="scope" defaultValue={mine ? "mine" : "all"} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="mine">{t("casePages.scopeTodo")}</option>
+            <option value="all">{t("casePages.scopeAll")}</option>
+          </select>
+        </div>
         {townships.length > 1 ? (
           <div>
             <label htmlFor="w-township" className="block text-sm font-medium text-slate-700">{t("casePages.filterTownship")}</label>
@@ -91,13 +109,13 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           columns={[t("casePages.number"), t("casePages.person"), t("casePages.kind"), t("casePages.state"), t("casePages.township"), t("casePages.due"), t("casePages.updated")].map((label) => ({ label }))}
         >
           {list.rows.map((row) => (
-            <tr key={row.id} className={row.actionable.length > 0 ? "bg-amber-50/60" : ""} data-testid={`worklist-row-${row.number}`}>
+            <tr key={row.id} className={row.actions.length > 0 ? "bg-amber-50/60" : ""} data-testid={`worklist-row-${row.number}`}>
               <td className="px-3 py-2 font-mono"><Link href={`/cases/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">{row.number}</Link></td>
               <td className="px-3 py-2">{row.personName}</td>
               <td className="px-3 py-2">{t(`applicationKind.${row.kind}`)}</td>
               <td className="px-3 py-2"><CaseStateBadge state={row.state} /></td>
-              <td className="px-3 py-2">{row.regionName}</td>
-              <td className="px-3 py-2 tabular-nums"><DueText due={row.dueDates} state={row.state} today={today} served={row.served} /></td>
+              <td className="px-3 py-2">{row.townshipName}</td>
+              <td className="px-3 py-2 tabular-nums"><DueText due={row.dueDates} state={row.state} today={today} /></td>
               <td className="px-3 py-2 tabular-nums text-slate-600">{formatDateTime(row.updatedAt)}</td>
             </tr>
           ))}

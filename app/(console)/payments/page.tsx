@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -16,6 +17,7 @@ export default async function PaymentsPage() {
   const actor = await requireActor("payment:read");
   const t = await getTranslations();
   const order = await paymentOrder(prisma, actor, {});
+  if (!order) forbidden();
   return (
     <section aria-labelledby="payments-title" className="space-y-4">
       <div>
@@ -33,9 +35,9 @@ export default async function PaymentsPage() {
             {order.rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-3 py-2 font-mono"><Link href={`/cases/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.number}</Link></td>
-                <td className="px-3 py-2">{r.personName}</td>
+                <td className="px-3 py-2">{r.name}</td>
                 <td className="px-3 py-2">{t(`applicationKind.${r.kind}`)}</td>
-                <td className="px-3 py-2">{r.regionName}</td>
+                <td className="px-3 py-2">{r.township.name}</td>
                 <td className="px-3 py-2 tabular-nums">{r.approvedOn}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>
               </tr>

@@ -43,13 +43,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** The state an audited step led to, when the audit row says (case.<transition> rows do). */
+function stateAfter(after: unknown): string | null {
+  return after && typeof after === "object" && "to" in after && typeof after.to === "string" ? after.to : null;
+}
+
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("case:read");
   const { id } = await params;
   const detail = await caseDetail(prisma, actor, id);
   if (!detail) notFound();
   const t = await getTranslations();
-  const { kase, can } = detail;
+  const { case: kase, can } = detail;
   const kind = APPLICATION_KINDS[kase.kind];
   const caseRef = { caseId: kase.id, version: kase.version };
   const today = chinaDate(new Date());
@@ -61,10 +66,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     can.editBills ? hospitalOptions(prisma) : [],
   ]);
   const attachmentKinds = ATTACHMENT_KINDS.map((k) => ({ value: k, label: t(`attachmentKind.${k}`) }));
-  const uploadedKinds = new Set(detail.attachments.map((a) => a.kind));
-  const bills: BillJson[] = detail.bills.map((b) => b.input);
+  // The bills as the form sends them back (the command replaces the list).
+  const bills: BillJson[] = detail.bills.map((b) => ({
+    hospitalId: b.hospital?.id ?? "", type: b.type, admitted: b.admitted ?? "", date: b.date, route: b.route, diagnoses: b.diagnoses, total: b.total,
+    items: b.items.map((i) => ({ fee: i.fee, class: i.class, amount: i.amount, ...(i.days ? { days: i.days } : {}) })),
+    settledPolicyScope: b.settled.policyScope ?? "", settledInsurance: b.settled.insurance ?? "", settledCriticalIllness: b.settled.criticalIllness ?? "", settledAssistance: b.settled.assistance ?? "",
+  }));
+  const billDate = new Map(detail.bills.map((b) => [b.id, b.date]));
   const reasonOptions = REVIEWER_REASON_CODES.map((code) => ({ value: `reviewer:${code}`, label: t(`reviewerReason.${code}`) }));
-  const list = t("format.listSeparator");
 
   return (
     <article className="space-y-8" aria-labelledby="case-title">
@@ -77,9 +86,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
           <div><dt className="text-slate-500">{t("casePages.person")}</dt><dd><Link href={`/people/${detail.person.id}`} className="text-brand-700 hover:underline" data-testid="case-person">{detail.person.name}</Link></dd></div>
           <div><dt className="text-slate-500">{t("casePages.idNumber")}</dt><dd className="font-mono">{detail.person.idNumber}</dd></div>
-          <div><dt className="text-slate-500">{t("casePages.region")}</dt><dd>{detail.regionName}</dd></div>
+          <div><dt className="text-slate-500">{t("casePages.region")}</dt><dd>{detail.township.name}</dd></div>
           <div><dt className="text-slate-500">{t("casePages.approver")}</dt><dd>{t(`casePages.approverBody.${kind.approvePermission === "case:approve:assistance" ? "assistance" : "specialCare"}`)}</dd></div>
-          <div><dt className="text-slate-500">{t("casePages.filedBy")}</dt><dd>{detail.filedByName}</dd></div>
+          <div><dt className="text-slate-500">{t("casePages.filedBy")}</dt><dd>{detail.timeline[0]?.actorName ?? "—"}</dd></div>
           <div><dt className="text-slate-500">{t("casePages.receivedOn")}</dt><dd className="tabular-nums">{kase.receivedOn ?? "—"}</dd></div>
         </dl>
         {kase.state === "RETURNED" && kase.returned ? <ReturnedView returned={kase.returned} /> : null}
@@ -103,11 +112,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <tr key={b.id}>
                 <td className="px-3 py-2 tabular-nums">{b.date}</td>
                 <td className="px-3 py-2">{t(`claimType.${b.type}`)}</td>
-                <td className="px-3 py-2">{b.hospitalName}</td>
+                <td className="px-3 py-2">{b.hospital?.name ?? "—"}</td>
                 <td className="px-3 py-2 tabular-nums">{b.admitted ?? "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatMoney(b.total)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{b.settledInsurance ? formatMoney(b.settledInsurance) : "—"}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{b.settledCriticalIllness ? formatMoney(b.settledCriticalIllness) : "—"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{b.settled.insurance ? formatMoney(b.settled.insurance) : "—"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{b.settled.criticalIllness ? formatMoney(b.settled.criticalIllness) : "—"}</td>
                 {can.editBills ? <td className="px-3 py-2"><RemoveBillButton caseRef={caseRef} remaining={bills.filter((_, j) => j !== i)} label={t("casePages.removeBill")} /></td> : null}
               </tr>
             ))}
@@ -125,9 +134,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <Section id="attachments" title={t("casePages.attachments")}>
         <ul className="flex flex-wrap gap-2 text-sm" aria-label={t("casePages.required")} data-testid="required-documents">
-          {kind.requiredDocuments.map((d) => (
-            <li key={d.kind} className={`rounded border px-2 py-1 ${uploadedKinds.has(d.kind) ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
-              {t(`attachmentKind.${d.kind}`)} · {t(uploadedKinds.has(d.kind) ? "casePages.requiredPresent" : "casePages.requiredMissing")}
+          {detail.requiredDocuments.map((d) => (
+            <li key={d.kind} className={`rounded border px-2 py-1 ${d.attached ? "border-green-300 bg-green-50 text-green-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
+              {t(`attachmentKind.${d.kind}`)} · {t(d.attached ? "casePages.requiredPresent" : "casePages.requiredMissing")}
             </li>
           ))}
         </ul>
@@ -166,7 +175,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <Section id="publicity" title={t("casePages.publicity")}>
         <PublicityView publicity={kase.publicity} />
-        {can.publicize ? <PublicizeForm caseRef={caseRef} today={today} defaultPlace={t("casePages.defaultPlace", { region: detail.regionName })} /> : null}
+        {can.publicize ? <PublicizeForm caseRef={caseRef} today={today} defaultPlace={t("casePages.defaultPlace", { region: detail.township.name })} /> : null}
         {can.object ? <ObjectionForm caseRef={caseRef} today={today} /> : null}
         {can.forward ? <ForwardForm caseRef={caseRef} /> : null}
         {can.return ? <ReturnForm caseRef={caseRef} county={false} kinds={attachmentKinds} defaultDue={addDays(today, 15)} /> : null}
@@ -177,7 +186,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <Section id="decision" title={t("casePages.decision")}>
           <p className="text-sm text-slate-600">{t("casePages.worksheetIntro")}</p>
           {worksheet.bills.map((b) => (
-            <div key={b.claimId} className="space-y-2 rounded-lg border border-slate-200 p-3">
+            <div key={b.claimId} className="space-y-2 rounded-lg border border-slate-200 p-3" data-testid="bill-worksheet">
+              <p className="text-sm font-medium">{t("casePages.worksheetPayable", { date: billDate.get(b.claimId) ?? "", amount: formatMoney(b.payable) })}</p>
               <Worksheet data={b.worksheet} documents={documents} />
             </div>
           ))}
@@ -187,7 +197,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               caseRef={caseRef}
               county
               reasons={[
-                ...worksheet.reasonCodes.map((code) => ({ value: `rules:${code}`, label: t(`reason.${code}`) })),
+                ...[...new Set(worksheet.bills.flatMap((b) => b.worksheet.reasons.map((r) => r.code)))].map((code) => ({ value: `rules:${code}`, label: t(`reason.${code}`) })),
                 ...reasonOptions,
               ]}
             />
@@ -203,7 +213,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <DataTable caption={t("casePages.payouts")} showCaption columns={[{ label: t("casePages.billDate") }, { label: t("casePages.amount"), align: "right" }]}>
             {detail.payouts.map((p) => (
               <tr key={p.id}>
-                <td className="px-3 py-2 tabular-nums">{p.billDate}</td>
+                <td className="px-3 py-2 tabular-nums">{billDate.get(p.claimId) ?? "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums" data-testid="payout-total">{formatMoney(p.total)}</td>
               </tr>
             ))}
@@ -233,7 +243,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <li key={entry.id}>
                 <span className="tabular-nums text-slate-500">{formatDateTime(entry.at)}</span>{" "}
                 <span>{t("casePages.timelineEntry", { who: entry.actorName ?? t("casePages.unknownUser"), action: t(`auditAction.${entry.action.replace(/\./g, "_")}`) })}</span>
-                {entry.to ? <> → <CaseStateBadge state={entry.to} /></> : null}
+                {stateAfter(entry.after) ? <> → <CaseStateBadge state={stateAfter(entry.after) ?? ""} /></> : null}
               </li>
             ))}
           </ol>

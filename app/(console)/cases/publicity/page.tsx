@@ -7,8 +7,6 @@ import { townshipOptions } from "@/lib/case-ui/township-options";
 import { publicityList } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
-import { formatYuan } from "@/lib/rules/money";
-import { maskIdNumber, maskName } from "@/lib/workflow/publicity-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("casePages");
@@ -20,7 +18,7 @@ export default async function PublicityListPage({ searchParams }: { searchParams
   const t = await getTranslations();
   const townships = await townshipOptions(prisma, actor);
   const params = publicityParams(actor, await searchParams, townships);
-  const data = params.township ? await publicityList(prisma, actor, { township: params.township, from: params.from, to: params.to }) : null;
+  const lists = params.township ? await publicityList(prisma, actor, { township: params.township, from: params.from, to: params.to }) : null;
 
   return (
     <section aria-labelledby="publicity-title" className="space-y-4">
@@ -47,30 +45,32 @@ export default async function PublicityListPage({ searchParams }: { searchParams
           <input id="p-to" name="to" type="date" defaultValue={params.to} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("casePages.show")}</button>
-        {data ? <a href={`/cases/publicity/pdf?${publicityQuery(params)}`} className="rounded-md border border-brand-700 px-4 py-2 text-sm font-medium text-brand-800 hover:bg-brand-50" data-testid="publicity-pdf">{t("casePages.pdf")}</a> : null}
       </form>
 
-      {!data ? <EmptyState title={t("casePages.chooseTownship")} /> : data.entries.length === 0 ? <EmptyState title={t("casePages.publicityNone")} /> : (
-        <div className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("casePages.publicityHeading", { township: data.township, from: data.startsOn, to: data.lastDay })}</h2>
+      {!lists ? <EmptyState title={t("casePages.chooseTownship")} /> : lists.length === 0 ? <EmptyState title={t("casePages.publicityNone")} /> : lists.map(({ data, rows }, n) => (
+        <section key={`${data.startsOn}-${data.place}`} aria-labelledby={`posting-${n}`} className="space-y-2 break-after-page" data-testid="publicity-posting">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id={`posting-${n}`} className="text-lg font-semibold">{t("casePages.publicityHeading", { township: data.township, from: data.startsOn, to: data.lastDay })}</h2>
+            <a href={`/cases/publicity/pdf?${publicityQuery(params)}&n=${n}`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 print:hidden" data-testid="publicity-pdf">{t("casePages.pdf")}</a>
+          </div>
           <p className="text-sm text-slate-600">{t("casePages.publicityPlaceLine", { place: data.place, contact: data.contact })}</p>
           <DataTable
-            caption={t("casePages.publicityTitle")}
+            caption={t("casePages.publicityHeading", { township: data.township, from: data.startsOn, to: data.lastDay })}
             testId="publicity-list"
             columns={[{ label: t("casePages.index") }, { label: t("casePages.maskedName") }, { label: t("casePages.maskedId") }, { label: t("casePages.kind") }, { label: t("casePages.amount"), align: "right" }]}
           >
-            {data.entries.map((entry, i) => (
-              <tr key={`${entry.idNumber}-${i}`}>
-                <td className="px-3 py-2 tabular-nums">{i + 1}</td>
-                <td className="px-3 py-2" data-testid="masked-name">{maskName(entry.name)}</td>
-                <td className="px-3 py-2 font-mono">{maskIdNumber(entry.idNumber)}</td>
-                <td className="px-3 py-2">{t(`applicationKind.${entry.kind}`)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{entry.amount === null ? "—" : formatMoney(formatYuan(entry.amount))}</td>
+            {rows.map((row, i) => (
+              <tr key={row.index}>
+                <td className="px-3 py-2 tabular-nums">{row.index}</td>
+                <td className="px-3 py-2" data-testid="masked-name">{row.name}</td>
+                <td className="px-3 py-2 font-mono">{row.idNumber}</td>
+                <td className="px-3 py-2">{data.entries[i] ? t(`applicationKind.${data.entries[i].kind}`) : row.kind}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{/^\d/.test(row.amount) ? formatMoney(row.amount) : row.amount}</td>
               </tr>
             ))}
           </DataTable>
-        </div>
-      )}
+        </section>
+      ))}
     </section>
   );
 }

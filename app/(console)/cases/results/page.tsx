@@ -32,9 +32,9 @@ export default async function ResultsPage() {
           {rows.map((r) => (
             <tr key={r.id}>
               <td className="px-3 py-2 font-mono"><Link href={`/cases/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.number}</Link></td>
-              <td className="px-3 py-2" data-testid="masked-name">{r.maskedName}</td>
+              <td className="px-3 py-2" data-testid="masked-name">{r.name}</td>
               <td className="px-3 py-2">{t(`applicationKind.${r.kind}`)}</td>
-              <td className="px-3 py-2">{r.regionName}</td>
+              <td className="px-3 py-2">{r.township.name}</td>
               <td className="px-3 py-2 tabular-nums">{r.approvedOn}</td>
               <td className="px-3 py-2"><CaseStateBadge state={r.state} /></td>
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>

@@ -13,7 +13,9 @@ export async function GET(request: Request) {
   const townships = await townshipOptions(prisma, actor);
   const params = publicityParams(actor, query, townships);
   if (!params.township) return notFoundResponse();
-  const data = await publicityList(prisma, actor, { township: params.township, from: params.from, to: params.to });
+  const lists = await publicityList(prisma, actor, { township: params.township, from: params.from, to: params.to });
+  // One PDF per posting (place and start date), as the page lists them.
+  const data = lists[Number.parseInt(query.n ?? "0", 10) || 0]?.data;
   if (!data) return notFoundResponse();
   const content = await renderPublicityList(data);
   const sha256 = createHash("sha256").update(content).digest("hex");
