@@ -43,7 +43,7 @@ export type DemoTarget =
   | "WITHDRAWN"
   | "OBJECTION_UPHELD";
 
-type Township = {
+export type DemoTownship = {
   code: string;
   clerk: string;
   reviewer: string;
@@ -60,7 +60,7 @@ const SPECIAL_CARE: readonly IdentityType[] = ["WAR_VETERAN", "DEMOBILIZED", "NU
 const YX_ASSISTANCE: readonly IdentityType[] = ["SUBSISTENCE", "EXTREME_POVERTY", "LOW_INCOME", ...SPECIAL_CARE];
 const QJ_SPECIAL_CARE: readonly IdentityType[] = SPECIAL_CARE;
 
-export const DEMO_CASE_PLAN: readonly Township[] = [
+export const DEMO_CASE_PLAN: readonly DemoTownship[] = [
   {
     code: "140322100", clerk: "yx-clerk", reviewer: "yx-reviewer", approver: "yx-medsec", kind: "INPATIENT_ASSISTANCE", identities: YX_ASSISTANCE, hospitalCode: "H14032200001",
     targets: ["DRAFT", "SUBMITTED", "SUBMITTED", "TOWNSHIP_REVIEW", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "COUNTY_REVIEW", "APPROVED", "APPROVED", "RETURNED", "REJECTED_COUNTY", "REJECTED_TOWNSHIP", "WITHDRAWN", "OBJECTION_UPHELD"],
@@ -79,13 +79,13 @@ export const DEMO_CASE_PLAN: readonly Township[] = [
   },
 ];
 
-async function actorOf(db: Tx, username: string): Promise<Actor> {
+export async function actorOf(db: Db | Tx, username: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { username }, include: { region: true } });
   return { kind: "user", id: user.id, username: user.username, displayName: user.displayName, role: user.role, regionCode: user.regionCode, regionPath: user.region.path, regionName: user.region.name, mustChangePassword: false };
 }
 
 /** A stay settled weeks ago at a county hospital, adding up (amounts vary with the case's index). */
-function demoBill(hospitalId: string, index: number, today: string, settled: boolean) {
+export function demoBill(hospitalId: string, index: number, today: string, settled: boolean) {
   const discharged = addDays(today, -(25 + (index % 20)));
   const main = 42000 + ((index * 3779) % 40000);
   const bed = 600 + (index % 7) * 150;
@@ -155,7 +155,7 @@ async function seedIn(db: Tx, options: { log?: (line: string) => void }): Promis
         }
       }
       if (!created) throw new Error(`demo cases: no person of ${township.code} may file ${township.kind}`);
-      const state = await walk(db, { id: created.id, version: created.version }, target, { clerk, reviewer, approver, township, today, index }).catch((error: unknown) => {
+      const state = await advanceDemoCase(db, { id: created.id, version: created.version }, target, { clerk, reviewer, approver, township, today, index }).catch((error: unknown) => {
         throw new Error(`demo cases: ${township.code} case ${index} (${target}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       });
       byState[state] = (byState[state] ?? 0) + 1;
@@ -166,10 +166,10 @@ async function seedIn(db: Tx, options: { log?: (line: string) => void }): Promis
   return { status: "seeded", cases: count, byState, ms: Date.now() - started };
 }
 
-type Ctx = { clerk: Actor; reviewer: Actor; approver: Actor; township: Township; today: string; index: number };
+export type DemoCaseContext = { clerk: Actor; reviewer: Actor; approver: Actor; township: DemoTownship; today: string; index: number };
 
-/** Takes a new draft to its target state through the commands, in the order the procedure runs. */
-async function walk(db: Tx, kase: { id: string; version: number }, target: DemoTarget, ctx: Ctx): Promise<CaseState> {
+/** Takes a new draft (filed by ctx.clerk) to its target state through the commands, in the order the procedure runs. */
+export async function advanceDemoCase(db: Db | Tx, kase: { id: string; version: number }, target: DemoTarget, ctx: DemoCaseContext): Promise<CaseState> {
   const { clerk, reviewer, approver, township, today } = ctx;
   const caseId = kase.id;
   let version = kase.version;
