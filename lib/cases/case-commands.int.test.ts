@@ -26,6 +26,7 @@ import { forwardCase } from "./forward-case";
 import { investigateCase } from "./investigate-case";
 import { publicizeCase } from "./publicize-case";
 import { recordObjection } from "./record-objection";
+import { recordPayment } from "./record-payment";
 import { refuseCase } from "./refuse-case";
 import { rejectCase } from "./reject-case";
 import { removeAttachment } from "./remove-attachment";
@@ -285,6 +286,19 @@ describe("refusals and their notices", () => {
     expect(notice.issuedBy).toBe("测试县医疗保障局");
   });
 
+  it("nothing left to pay is no approval: the approver refuses with the computation's reason and its article", async () => {
+    const person = await makeApplicant(db, world.tree.townA);
+    const stay = (day: number) => inpatientBill(world.hospital.id, { admitted: daysAgo(day + 5), date: daysAgo(day), items: [{ fee: "OTHER", class: "A", amount: "200000.00" }], total: "200000.00" });
+    const first = await caseInCountyReview(db, world, person.id, { bills: [stay(20)] });
+    await approveCase(db, world.users.medical, { caseId: first.id, version: first.version });
+    const second = await caseInCountyReview(db, world, person.id, { bills: [stay(10)] });
+    const nothing = await expectNothingWritten(() => approveCase(db, world.users.medical, { caseId: second.id, version: second.version }), DomainError, false);
+    expect((nothing as DomainError).key).toBe("workflow.NOTHING_TO_APPROVE");
+    const refused = await refuseCase(db, world.users.medical, { caseId: second.id, version: second.version, reasons: "rules:ANNUAL_CAP_REACHED", note: "" });
+    const notice = await db.refusalNotice.findUniqueOrThrow({ where: { id: refused.noticeId ?? "" } });
+    expect(notice.reasons).toEqual([expect.objectContaining({ source: "rules", code: "ANNUAL_CAP_REACHED", citation: expect.objectContaining({ document: "YQ-JZ-2019" }) })]);
+  });
+
   it("numbers notices without gaps or repeats under concurrency, and a rolled-back refusal gives its number back", async () => {
     const local = await makeCaseWorld(db);
     const cases = [];
@@ -356,6 +370,10 @@ describe("queries", () => {
     expect(sheet?.total).toBe(approved.total);
     const order = await paymentOrder(db, local.users.finance);
     expect(order?.rows.map((r) => [r.id, r.total])).toEqual([[review.id, approved.total]]);
+    await expectNothingWritten(() => recordPayment(db, local.users.clerk, { caseId: review.id, version: approved.version, paidOn: TODAY, reference: "FK-1" }), ForbiddenError, true);
+    const paid = await recordPayment(db, local.users.finance, { caseId: review.id, version: approved.version, paidOn: TODAY, reference: "FK-1" });
+    expect(paid.state).toBe("PAID");
+    expect((await paymentOrder(db, local.users.finance))?.rows).toEqual([]);
     expect(await paymentOrder(db, local.users.clerk)).toBeNull();
     const results = await resultList(db, local.users.auditor);
     expect(results[0]?.name).toBe("张*三");

@@ -202,6 +202,8 @@ export const rejectCaseSchema = z.object({
 
 export const serveNoticeSchema = z.object({ ...caseRef, servedOn: pastDate });
 
+export const recordPaymentSchema = z.object({ ...caseRef, paidOn: pastDate, reference: requiredText(100) });
+
 /** Message keys of the forms' fields, for defineAction's "请检查以下填写项". */
 export const CASE_FIELD_LABELS: Record<string, string> = {
   personId: "cases.field.person",
@@ -230,6 +232,8 @@ export const CASE_FIELD_LABELS: Record<string, string> = {
   dueOn: "cases.field.dueOn",
   reasons: "cases.field.reasons",
   servedOn: "cases.field.servedOn",
+  paidOn: "cases.field.paidOn",
+  reference: "cases.field.reference",
 };
 
 /** Message keys of a bill's fields ("bills.0.total" → 第1张单据的 + 合计金额). */

@@ -41,6 +41,11 @@ export function payableOf(kind: ApplicationKindId, result: ClaimResult): Fen {
   return result.amounts.assistance;
 }
 
+/** The rules stage whose amount the kind pays (its reasons are the ones a refusal cites first). */
+export function payingStage(kind: ApplicationKindId): "specialCare" | "medicalAssistance" {
+  return kind === "QJ_SPECIAL_CARE_SUBSIDY" ? "specialCare" : "medicalAssistance";
+}
+
 /** The compliant cost the person bore after insurance (the assistance base), for the recognition threshold. */
 export function personalCostOf(result: ClaimResult): Fen {
   const base = result.trace.find((line) => line.id === "assistance.base")?.value;

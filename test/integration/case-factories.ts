@@ -39,6 +39,7 @@ export async function makeCaseWorld(db: Db, jurisdiction: Jurisdiction = "CN-SX-
     clerk: (await makeUser(db, "TOWNSHIP_CLERK", tree.townA)).actor,
     clerkB: (await makeUser(db, "TOWNSHIP_CLERK", tree.townB)).actor,
     reviewer: (await makeUser(db, "TOWNSHIP_REVIEWER", tree.townA)).actor,
+    reviewerB: (await makeUser(db, "TOWNSHIP_REVIEWER", tree.townB)).actor,
     medical: (await makeUser(db, "MEDICAL_SECURITY", tree.county)).actor,
     medical2: (await makeUser(db, "MEDICAL_SECURITY", tree.county)).actor,
     veterans: (await makeUser(db, "VETERANS_AFFAIRS", tree.county)).actor,
@@ -46,6 +47,7 @@ export async function makeCaseWorld(db: Db, jurisdiction: Jurisdiction = "CN-SX-
     finance: (await makeUser(db, "FINANCE", tree.county)).actor,
     awayMedical: (await makeUser(db, "MEDICAL_SECURITY", away.county)).actor,
     awayClerk: (await makeUser(db, "TOWNSHIP_CLERK", away.townA)).actor,
+    awayFinance: (await makeUser(db, "FINANCE", away.county)).actor,
   };
   return { tree, away, hospital, users };
 }
@@ -68,7 +70,8 @@ let personSeq = 0;
 /** A 低保 person (or a demobilised serviceman in Qijiang) insured since 2020. */
 export async function makeApplicant(db: Db, regionCode: string, options: { identity?: "SUBSISTENCE" | "DEMOBILIZED" | null; name?: string } = {}) {
   personSeq += 1;
-  const idNumber = `${regionCode.slice(0, 6)}1955${String(randomInt(1000, 9999))}${String(personSeq % 100).padStart(2, "0")}`.slice(0, 17) + "X";
+  // Not a valid check digit on purpose: unique by a wide random part, never a real person's number.
+  const idNumber = `${regionCode.slice(0, 6)}${String(randomInt(1e10)).padStart(10, "0")}${personSeq % 10}X`;
   const identity = options.identity === undefined ? "SUBSISTENCE" : options.identity;
   return db.person.create({
     data: {
