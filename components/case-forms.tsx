@@ -17,6 +17,7 @@ import {
   investigateCaseAction,
   publicizeCaseAction,
   recordObjectionAction,
+  recordPaymentAction,
   refuseCaseAction,
   rejectCaseAction,
   removeAttachmentAction,
@@ -423,5 +424,24 @@ export function ServeNoticeForm({ caseRef, today }: { caseRef: CaseRef; today: s
     <StepForm action={serveNoticeAction} caseRef={caseRef} title={t("serve")} submit={t("serveSubmit")} success={t("served")} testId="serve-form">
       {(e, v) => <Field name="servedOn" label={t("servedOn")} placeholder="YYYY-MM-DD" defaultValue={str(v.servedOn) ?? today} error={e?.servedOn} required />}
     </StepForm>
+  );
+}
+
+/** The finance bureau's record that an approved case was paid (the payment run is its own issue). */
+export function RecordPaymentForm({ caseRef, today, number }: { caseRef: CaseRef; today: string; number: string }) {
+  const t = useTranslations("casePages");
+  const [state, formAction] = useActionState(recordPaymentAction, IDLE);
+  const e = state.status === "error" ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate aria-label={t("recordPaymentFor", { number })}>
+      <Hidden {...caseRef} />
+      <input type="hidden" name="paidOn" value={today} />
+      <div>
+        <label htmlFor={`ref-${caseRef.caseId}`} className="sr-only">{t("paymentReference")}</label>
+        <input id={`ref-${caseRef.caseId}`} name="reference" placeholder={t("paymentReference")} aria-invalid={e?.reference ? true : undefined} className="w-40 rounded-md border border-slate-300 px-2 py-1 text-sm aria-[invalid]:border-red-600" />
+      </div>
+      <SubmitButton className="px-3 py-1">{t("recordPayment")}</SubmitButton>
+      {state.status === "error" ? <span role="alert" className="text-sm text-red-700">{state.message}</span> : null}
+    </form>
   );
 }

@@ -12,6 +12,7 @@ import { forwardCase } from "@/lib/cases/forward-case";
 import { investigateCase } from "@/lib/cases/investigate-case";
 import { publicizeCase } from "@/lib/cases/publicize-case";
 import { recordObjection } from "@/lib/cases/record-objection";
+import { recordPayment } from "@/lib/cases/record-payment";
 import { refuseCase } from "@/lib/cases/refuse-case";
 import { rejectCase } from "@/lib/cases/reject-case";
 import { removeAttachment } from "@/lib/cases/remove-attachment";
@@ -62,4 +63,11 @@ export const rejectCaseAction = defineAction(rejectCase, { ...labels, after: ref
 export const approveCaseAction = defineAction(approveCase, { ...labels, after: refreshed });
 export const refuseCaseAction = defineAction(refuseCase, { ...labels, after: refreshed });
 export const countyReturnCaseAction = defineAction(countyReturnCase, { ...labels, after: refreshed });
+export const recordPaymentAction = defineAction(recordPayment, {
+  ...labels,
+  after: (result) => {
+    revalidatePath("/payments");
+    return refreshed(result);
+  },
+});
 export const serveNoticeAction = defineAction(serveNotice, { ...labels, after: refreshed });

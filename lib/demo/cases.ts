@@ -13,6 +13,7 @@ import { investigateCase } from "@/lib/cases/investigate-case";
 import { publicizeCase } from "@/lib/cases/publicize-case";
 import { recordObjection } from "@/lib/cases/record-objection";
 import { refuseCase } from "@/lib/cases/refuse-case";
+import { recordPayment } from "@/lib/cases/record-payment";
 import { rejectCase } from "@/lib/cases/reject-case";
 import { returnCase } from "@/lib/cases/return-case";
 import { serveNotice } from "@/lib/cases/serve-notice";
@@ -36,6 +37,7 @@ export type DemoTarget =
   | "PUBLICITY_ENDED"
   | "COUNTY_REVIEW"
   | "APPROVED"
+  | "PAID"
   | "RETURNED"
   | "REJECTED_TOWNSHIP"
   | "REJECTED_COUNTY"
@@ -63,7 +65,7 @@ const QJ_SPECIAL_CARE: readonly IdentityType[] = SPECIAL_CARE;
 export const DEMO_CASE_PLAN: readonly DemoTownship[] = [
   {
     code: "140322100", clerk: "yx-clerk", reviewer: "yx-reviewer", approver: "yx-medsec", kind: "INPATIENT_ASSISTANCE", identities: YX_ASSISTANCE, hospitalCode: "H14032200001",
-    targets: ["DRAFT", "SUBMITTED", "SUBMITTED", "TOWNSHIP_REVIEW", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "COUNTY_REVIEW", "APPROVED", "APPROVED", "RETURNED", "REJECTED_COUNTY", "REJECTED_TOWNSHIP", "WITHDRAWN", "OBJECTION_UPHELD"],
+    targets: ["DRAFT", "SUBMITTED", "SUBMITTED", "TOWNSHIP_REVIEW", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "COUNTY_REVIEW", "APPROVED", "APPROVED", "PAID", "RETURNED", "REJECTED_COUNTY", "REJECTED_TOWNSHIP", "WITHDRAWN", "OBJECTION_UPHELD"],
   },
   {
     code: "140322103", clerk: "yx-clerk2", reviewer: "yx-reviewer2", approver: "yx-medsec", kind: "INPATIENT_ASSISTANCE", identities: YX_ASSISTANCE, hospitalCode: "H14032200002",
@@ -71,7 +73,7 @@ export const DEMO_CASE_PLAN: readonly DemoTownship[] = [
   },
   {
     code: "500110001", clerk: "qj-clerk", reviewer: "qj-reviewer", approver: "qj-veterans", kind: "QJ_SPECIAL_CARE_SUBSIDY", identities: QJ_SPECIAL_CARE, hospitalCode: "H50011000001",
-    targets: ["DRAFT", "SUBMITTED", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "COUNTY_REVIEW", "APPROVED", "APPROVED", "REJECTED_COUNTY", "RETURNED", "WITHDRAWN"],
+    targets: ["DRAFT", "SUBMITTED", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "COUNTY_REVIEW", "APPROVED", "APPROVED", "PAID", "REJECTED_COUNTY", "RETURNED", "WITHDRAWN"],
   },
   {
     code: "500110109", clerk: "qj-clerk2", reviewer: "qj-reviewer2", approver: "qj-veterans", kind: "QJ_SPECIAL_CARE_SUBSIDY", identities: QJ_SPECIAL_CARE, hospitalCode: "H50011000011",
@@ -131,7 +133,9 @@ async function seedIn(db: Tx, options: { log?: (line: string) => void }): Promis
   let index = 0;
 
   for (const township of DEMO_CASE_PLAN) {
-    const [clerk, reviewer, approver] = await Promise.all([actorOf(db, township.clerk), actorOf(db, township.reviewer), actorOf(db, township.approver)]);
+    const [clerk, reviewer, approver, finance] = await Promise.all([
+      actorOf(db, township.clerk), actorOf(db, township.reviewer), actorOf(db, township.approver), actorOf(db, township.code.startsWith("5") ? "qj-finance" : "yx-finance"),
+    ]);
     const hospital = await db.hospital.findUniqueOrThrow({ where: { code: township.hospitalCode }, select: { id: true } });
     const people = await db.person.findMany({
       where: { regionCode: { startsWith: township.code }, identities: { some: { type: { in: [...township.identities] }, validTo: null } }, insuranceEnrollments: { some: {} } },
@@ -155,7 +159,7 @@ async function seedIn(db: Tx, options: { log?: (line: string) => void }): Promis
         }
       }
       if (!created) throw new Error(`demo cases: no person of ${township.code} may file ${township.kind}`);
-      const state = await advanceDemoCase(db, { id: created.id, version: created.version }, target, { clerk, reviewer, approver, township, today, index }).catch((error: unknown) => {
+      const state = await advanceDemoCase(db, { id: created.id, version: created.version }, target, { clerk, reviewer, approver, finance, township, today, index }).catch((error: unknown) => {
         throw new Error(`demo cases: ${township.code} case ${index} (${target}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       });
       byState[state] = (byState[state] ?? 0) + 1;
@@ -166,7 +170,7 @@ async function seedIn(db: Tx, options: { log?: (line: string) => void }): Promis
   return { status: "seeded", cases: count, byState, ms: Date.now() - started };
 }
 
-export type DemoCaseContext = { clerk: Actor; reviewer: Actor; approver: Actor; township: DemoTownship; today: string; index: number };
+export type DemoCaseContext = { clerk: Actor; reviewer: Actor; approver: Actor; township: DemoTownship; today: string; index: number; finance?: Actor | undefined };
 
 /** Takes a new draft (filed by ctx.clerk) to its target state through the commands, in the order the procedure runs. */
 export async function advanceDemoCase(db: Db | Tx, kase: { id: string; version: number }, target: DemoTarget, ctx: DemoCaseContext): Promise<CaseState> {
@@ -219,9 +223,12 @@ export async function advanceDemoCase(db: Db | Tx, kase: { id: string; version: 
   if (target === "PUBLICITY_ENDED") return "PUBLICITY";
   version = (await forwardCase(db, reviewer, { caseId, version })).version;
   if (target === "COUNTY_REVIEW") return "COUNTY_REVIEW";
-  if (target === "APPROVED") {
-    await approveCase(db, approver, { caseId, version });
-    return "APPROVED";
+  if (target === "APPROVED" || target === "PAID") {
+    version = (await approveCase(db, approver, { caseId, version })).version;
+    if (target === "APPROVED") return "APPROVED";
+    if (!ctx.finance) throw new Error("demo cases: a paid case needs the finance bureau");
+    await recordPayment(db, ctx.finance, { caseId, version, paidOn: today, reference: `CZ-${today.replaceAll("-", "")}-${String(ctx.index).padStart(3, "0")}` });
+    return "PAID";
   }
   const reason = township.kind === "QJ_SPECIAL_CARE_SUBSIDY" ? "reviewer:COSTS_NOT_COMPLIANT" : "reviewer:HOUSEHOLD_NOT_IN_HARDSHIP";
   version = (await refuseCase(db, approver, { caseId, version, reasons: [reason], note: "经县级复核，不符合救助条件。" })).version;
