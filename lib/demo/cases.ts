@@ -73,7 +73,7 @@ export const DEMO_CASE_PLAN: readonly DemoTownship[] = [
   },
   {
     code: "500110001", clerk: "qj-clerk", reviewer: "qj-reviewer", approver: "qj-veterans", kind: "QJ_SPECIAL_CARE_SUBSIDY", identities: QJ_SPECIAL_CARE, hospitalCode: "H50011000001",
-    targets: ["DRAFT", "SUBMITTED", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "COUNTY_REVIEW", "APPROVED", "APPROVED", "PAID", "REJECTED_COUNTY", "RETURNED", "WITHDRAWN"],
+    targets: ["DRAFT", "SUBMITTED", "PUBLICITY_RUNNING", "PUBLICITY_ENDED", "COUNTY_REVIEW", "PAID", "REJECTED_COUNTY", "RETURNED", "WITHDRAWN"],
   },
   {
     code: "500110109", clerk: "qj-clerk2", reviewer: "qj-reviewer2", approver: "qj-veterans", kind: "QJ_SPECIAL_CARE_SUBSIDY", identities: QJ_SPECIAL_CARE, hospitalCode: "H50011000011",
@@ -143,17 +143,22 @@ async function seedIn(db: Tx, options: { log?: (line: string) => void }): Promis
       orderBy: { idNumber: "asc" },
     });
     let next = 0;
+    // A case the county computes (in review, approved, paid) gets a person no other such case has,
+    // so an annual limit used up by an earlier demo approval never leaves it with nothing to pay.
+    const computed = new Set<string>();
     for (const target of township.targets) {
       index += 1;
       const bill = demoBill(hospital.id, index, today, township.kind === "QJ_SPECIAL_CARE_SUBSIDY");
-      // The first person of the township the kind applies to (on the bill's date), in ID order.
+      const fresh = target === "COUNTY_REVIEW" || target === "APPROVED" || target === "PAID";
+      // The next person of the township the kind applies to (on the bill's date), in ID order.
       let created: { id: string; version: number } | null = null;
       for (let tries = 0; tries < people.length && !created; tries++) {
         const person = people[next % people.length];
         next += 1;
-        if (!person) break;
+        if (!person || (fresh && computed.has(person.id))) continue;
         try {
           created = await createCase(db, clerk, { personId: person.id, kind: township.kind, bills: JSON.stringify([bill]) });
+          if (fresh) computed.add(person.id);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
         }
