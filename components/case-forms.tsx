@@ -299,7 +299,7 @@ export function InvestigationForm({ caseRef, today, reviewerName }: { caseRef: C
         const names = list(v.investigators);
         return (
           <div className="space-y-4">
-            <Field name="date" label={t("casePages.investigationDate")} type="date" defaultValue={str(v.date) ?? today} error={e?.date} required />
+            <Field name="date" label={t("casePages.investigationDate")} placeholder="YYYY-MM-DD" inputMode="numeric" defaultValue={str(v.date) ?? today} error={e?.date} required />
             <fieldset>
               <legend className="text-sm font-medium text-slate-700">{t("casePages.investigators")} <span className="font-normal text-slate-500">{t("casePages.investigatorsHint")}</span></legend>
               <div className="mt-1 space-y-2">

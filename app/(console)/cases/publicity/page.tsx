@@ -18,6 +18,7 @@ export default async function PublicityListPage({ searchParams }: { searchParams
   const t = await getTranslations();
   const townships = await townshipOptions(prisma, actor);
   const params = publicityParams(actor, await searchParams, townships);
+  const townshipName = townships.find((r) => r.code === params.township)?.name ?? "";
   const lists = params.township ? await publicityList(prisma, actor, { township: params.township, from: params.from, to: params.to }) : null;
 
   return (
@@ -38,11 +39,11 @@ export default async function PublicityListPage({ searchParams }: { searchParams
         ) : null}
         <div>
           <label htmlFor="p-from" className="block text-sm font-medium text-slate-700">{t("casePages.periodFrom")}</label>
-          <input id="p-from" name="from" type="date" defaultValue={params.from} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+          <input id="p-from" name="from" placeholder="YYYY-MM-DD" defaultValue={params.from} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
         </div>
         <div>
           <label htmlFor="p-to" className="block text-sm font-medium text-slate-700">{t("casePages.periodTo")}</label>
-          <input id="p-to" name="to" type="date" defaultValue={params.to} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+          <input id="p-to" name="to" placeholder="YYYY-MM-DD" defaultValue={params.to} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">{t("casePages.show")}</button>
       </form>
@@ -50,12 +51,12 @@ export default async function PublicityListPage({ searchParams }: { searchParams
       {!lists ? <EmptyState title={t("casePages.chooseTownship")} /> : lists.length === 0 ? <EmptyState title={t("casePages.publicityNone")} /> : lists.map(({ data, rows }, n) => (
         <section key={`${data.startsOn}-${data.place}`} aria-labelledby={`posting-${n}`} className="space-y-2 break-after-page" data-testid="publicity-posting">
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id={`posting-${n}`} className="text-lg font-semibold">{t("casePages.publicityHeading", { township: data.township, from: data.startsOn, to: data.lastDay })}</h2>
+            <h2 id={`posting-${n}`} className="text-lg font-semibold">{t("casePages.publicityHeading", { township: townshipName, from: data.startsOn, to: data.lastDay })}</h2>
             <a href={`/cases/publicity/pdf?${publicityQuery(params)}&n=${n}`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 print:hidden" data-testid="publicity-pdf">{t("casePages.pdf")}</a>
           </div>
           <p className="text-sm text-slate-600">{t("casePages.publicityPlaceLine", { place: data.place, contact: data.contact })}</p>
           <DataTable
-            caption={t("casePages.publicityHeading", { township: data.township, from: data.startsOn, to: data.lastDay })}
+            caption={t("casePages.publicityHeading", { township: townshipName, from: data.startsOn, to: data.lastDay })}
             testId="publicity-list"
             columns={[{ label: t("casePages.index") }, { label: t("casePages.maskedName") }, { label: t("casePages.maskedId") }, { label: t("casePages.kind") }, { label: t("casePages.amount"), align: "right" }]}
           >

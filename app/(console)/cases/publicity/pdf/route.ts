@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { getTranslations } from "next-intl/server";
 import { downloadActor, fileResponse, notFoundResponse } from "@/lib/case-ui/file-response";
 import { publicityParams } from "@/lib/case-ui/publicity-params";
 import { townshipOptions } from "@/lib/case-ui/township-options";
@@ -17,7 +18,11 @@ export async function GET(request: Request) {
   // One PDF per posting (place and start date), as the page lists them.
   const data = lists[Number.parseInt(query.n ?? "0", 10) || 0]?.data;
   if (!data) return notFoundResponse();
-  const content = await renderPublicityList(data);
+  // The list is the township's (its rows' regions are villages).
+  const township = townships.find((r) => r.code === params.township)?.name ?? data.township;
+  // The posted sheet is in Chinese whatever the reader's interface language.
+  const t = await getTranslations({ locale: "zh-CN", namespace: "casePages" });
+  const content = await renderPublicityList({ ...data, township, contact: t("publicityContact", { township }) });
   const sha256 = createHash("sha256").update(content).digest("hex");
   return fileResponse({ fileName: `publicity-${params.township}-${params.from}-${params.to}.pdf`, mediaType: "application/pdf", content, sha256 }, false);
 }
