@@ -68,6 +68,7 @@ const stateBadge = (page: Page) => page.locator("#case-title ~ [data-testid=case
 
 test("inpatient assistance of a 低保 person in 盂县: filed, investigated, posted, forwarded, approved, listed masked", async ({ page }) => {
   test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
   const person = await makePerson(XIUSHUI, "SUBSISTENCE", "郑秀英");
   const hospital = await prisma.hospital.findUniqueOrThrow({ where: { code: "H14032200001" } });
 
@@ -192,6 +193,7 @@ test("inpatient assistance of a 低保 person in 盂县: filed, investigated, po
 
 test("refused at county: the notice PDF names the reason, its article and both appeal periods; service sets both deadlines", async ({ page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
   const person = await makePerson(XIUSHUI, "SUBSISTENCE", "钱桂兰");
   const kase = await caseAtCounty(plan(XIUSHUI), person.id);
   await loginThroughForm(page, "yx-medsec");
@@ -210,6 +212,7 @@ test("refused at county: the notice PDF names the reason, its article and both a
   await expect(page.getByTestId("served-on")).toHaveText(TODAY);
   await expect(page.getByTestId("reconsideration-by")).toContainText(addDays(TODAY, 60));
   await expect(page.getByTestId("lawsuit-by")).toContainText(addMonthsClamped(TODAY, 6));
+  await expect(page.getByTestId("serve-form")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/case-refused-1024.png`, fullPage: true });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("notice-download").click()]);
   await download.saveAs("/tmp/ui/notice.pdf");

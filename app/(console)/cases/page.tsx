@@ -106,7 +106,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         <DataTable
           caption={t("casePages.worklistTitle")}
           testId="worklist"
-          columns={[t("casePages.number"), t("casePages.person"), t("casePages.kind"), t("casePages.state"), t("casePages.township"), t("casePages.due"), t("casePages.updated")].map((label) => ({ label }))}
+          columns={[t("casePages.number"), t("casePages.person"), t("casePages.kind"), t("casePages.state"), t("casePages.region"), t("casePages.due"), t("casePages.updated")].map((label) => ({ label }))}
         >
           {list.rows.map((row) => (
             <tr key={row.id} className={row.actions.length > 0 ? "bg-amber-50/60" : ""} data-testid={`worklist-row-${row.number}`}>

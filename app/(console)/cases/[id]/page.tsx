@@ -230,7 +230,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <a href={`/cases/${kase.id}/notices/${n.id}`} download className="ml-2 text-brand-700 underline-offset-2 hover:underline" data-testid="notice-download">{t("casePages.noticeDownload")}</a>
             </p>
           ))}
-          {can.serveNotice ? <ServeNoticeForm caseRef={caseRef} today={today} /> : null}
+          {can.serveNotice && !kase.rejection.servedOn ? <ServeNoticeForm caseRef={caseRef} today={today} /> : null}
         </Section>
       ) : null}
 
