@@ -126,7 +126,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <BillForm
             caseRef={caseRef}
             bills={bills}
-            hospitals={hospitals.map((h) => ({ value: h.id, label: t("casePages.hospitalOption", { name: h.name, level: h.level, province: h.province }) }))}
+            hospitals={[...hospitals].sort((a, b) => Number(b.province === kase.jurisdiction.split("-")[1]) - Number(a.province === kase.jurisdiction.split("-")[1])).map((h) => ({ value: h.id, label: t("casePages.hospitalOption", { name: h.name, level: h.level, province: h.province }) }))}
             claimTypes={kind.claimTypes.map((c) => ({ value: c, label: t(`claimType.${c}`) }))}
           />
         ) : null}
