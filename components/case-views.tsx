@@ -39,9 +39,10 @@ export function DueText({ due, state, today }: { due: CaseDueDates; state: strin
   return <span className="text-slate-400">{t("dueNone")}</span>;
 }
 
-function Row({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+// A dt/dd pair in its own div (the one wrapper a dl allows); wide rows pass their grid class here.
+function Row({ label, children, testId, className }: { label: string; children: React.ReactNode; testId?: string; className?: string }) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-slate-500">{label}</dt>
       <dd data-testid={testId} className="whitespace-pre-wrap break-words">{children}</dd>
     </div>
@@ -57,8 +58,8 @@ export function InvestigationView({ investigation }: { investigation: HouseholdI
       <Row label={t("casePages.investigators")}>{investigation.investigators.map((i) => i.name).join(t("format.listSeparator"))}</Row>
       <Row label={t("casePages.villageCommitteeMember")}>{investigation.villageCommitteeMember}</Row>
       <Row label={t("casePages.recommendation")}>{t(`recommendation.${investigation.recommendation}`)}</Row>
-      <div className="sm:col-span-2"><Row label={t("casePages.householdSituation")}>{investigation.householdSituation}</Row></div>
-      <div className="sm:col-span-2"><Row label={t("casePages.findings")}>{investigation.findings}</Row></div>
+      <Row className="sm:col-span-2" label={t("casePages.householdSituation")}>{investigation.householdSituation}</Row>
+      <Row className="sm:col-span-2" label={t("casePages.findings")}>{investigation.findings}</Row>
     </dl>
   );
 }

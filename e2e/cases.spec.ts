@@ -176,7 +176,8 @@ test("inpatient assistance of a 低保 person in 盂县: filed, investigated, po
   await expect(page.getByTestId("masked-name").filter({ hasText: maskName(person.name) }).first()).toBeVisible();
   await expect(page.getByText(person.name, { exact: true })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/publicity-list-1024.png`, fullPage: true });
-  const listPdf = await page.request.get((await page.getByTestId("publicity-pdf").first().getAttribute("href")) ?? "");
+  const posting = page.getByTestId("publicity-posting").filter({ hasText: maskName(person.name) });
+  const listPdf = await page.request.get((await posting.getByTestId("publicity-pdf").getAttribute("href")) ?? "");
   expect(listPdf.status()).toBe(200);
   writeFileSync("/tmp/ui/publicity.pdf", await listPdf.body());
   const listText = execFileSync("pdftotext", ["/tmp/ui/publicity.pdf", "-"], { encoding: "utf8" });

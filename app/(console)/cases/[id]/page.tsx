@@ -227,7 +227,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           {detail.notices.map((n) => (
             <p key={n.id} className="text-sm">
               {t("casePages.noticeNumber")}: <span className="font-mono">{n.number}</span>{" "}
-              <a href={`/cases/${kase.id}/notices/${n.id}`} download className="ml-2 text-brand-700 underline-offset-2 hover:underline" data-testid="notice-download">{t("casePages.noticeDownload")}</a>
+              <a href={`/cases/${kase.id}/notices/${n.id}`} download className="ml-2 text-brand-700 underline underline-offset-2" data-testid="notice-download">{t("casePages.noticeDownload")}</a>
             </p>
           ))}
           {can.serveNotice && !kase.rejection.servedOn ? <ServeNoticeForm caseRef={caseRef} today={today} /> : null}
