@@ -110,7 +110,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         >
           {list.rows.map((row) => (
             <tr key={row.id} className={row.actions.length > 0 ? "bg-amber-50/60" : ""} data-testid={`worklist-row-${row.number}`}>
-              <td className="px-3 py-2 font-mono"><Link href={`/cases/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">{row.number}</Link></td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono"><Link href={`/cases/${row.id}`} className="text-brand-700 underline-offset-2 hover:underline">{row.number}</Link></td>
               <td className="px-3 py-2">{row.personName}</td>
               <td className="px-3 py-2">{t(`applicationKind.${row.kind}`)}</td>
               <td className="px-3 py-2"><CaseStateBadge state={row.state} /></td>

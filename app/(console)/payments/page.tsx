@@ -37,16 +37,16 @@ export default async function PaymentsPage() {
           <DataTable
             caption={t("casePages.paymentsTitle")}
             testId="payments"
-            columns={[{ label: t("casePages.number") }, { label: t("casePages.person") }, { label: t("casePages.kind") }, { label: t("casePages.township") }, { label: t("casePages.approvedOnColumn") }, { label: t("casePages.amount"), align: "right" }, ...(records ? [{ label: t("casePages.recordPayment") }] : [])]}
+            columns={[{ label: t("casePages.number") }, { label: t("casePages.person") }, { label: t("casePages.kind") }, { label: t("casePages.region") }, { label: t("casePages.approvedOnColumn") }, { label: t("casePages.amount"), align: "right" }, ...(records ? [{ label: t("casePages.recordPayment") }] : [])]}
           >
             {order.rows.map((r) => (
               <tr key={r.id}>
-                <td className="px-3 py-2 font-mono"><Link href={`/cases/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.number}</Link></td>
-                <td className="px-3 py-2">{r.name}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono"><Link href={`/cases/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.number}</Link></td>
+                <td className="whitespace-nowrap px-3 py-2">{r.name}</td>
                 <td className="px-3 py-2">{t(`applicationKind.${r.kind}`)}</td>
                 <td className="px-3 py-2">{r.township.name}</td>
-                <td className="px-3 py-2 tabular-nums">{r.approvedOn}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.approvedOn}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>
                 {records ? <td className="px-3 py-2"><RecordPaymentForm caseRef={{ caseId: r.id, version: versions.get(r.id) ?? 1 }} today={today} number={r.number} /></td> : null}
               </tr>
             ))}

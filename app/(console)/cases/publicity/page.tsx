@@ -54,7 +54,7 @@ export default async function PublicityListPage({ searchParams }: { searchParams
             <h2 id={`posting-${n}`} className="text-lg font-semibold">{t("casePages.publicityHeading", { township: townshipName, from: data.startsOn, to: data.lastDay })}</h2>
             <a href={`/cases/publicity/pdf?${publicityQuery(params)}&n=${n}`} className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 print:hidden" data-testid="publicity-pdf">{t("casePages.pdf")}</a>
           </div>
-          <p className="text-sm text-slate-600">{t("casePages.publicityPlaceLine", { place: data.place, contact: data.contact })}</p>
+          <p className="text-sm text-slate-600">{t("casePages.publicityPlaceLine", { place: data.place, contact: t("casePages.publicityContact", { township: townshipName }) })}</p>
           <DataTable
             caption={t("casePages.publicityHeading", { township: townshipName, from: data.startsOn, to: data.lastDay })}
             testId="publicity-list"

@@ -27,17 +27,17 @@ export default async function ResultsPage() {
         <DataTable
           caption={t("casePages.resultsTitle")}
           testId="results"
-          columns={[{ label: t("casePages.number") }, { label: t("casePages.maskedName") }, { label: t("casePages.kind") }, { label: t("casePages.township") }, { label: t("casePages.approvedOnColumn") }, { label: t("casePages.state") }, { label: t("casePages.amount"), align: "right" }]}
+          columns={[{ label: t("casePages.number") }, { label: t("casePages.maskedName") }, { label: t("casePages.kind") }, { label: t("casePages.region") }, { label: t("casePages.approvedOnColumn") }, { label: t("casePages.state") }, { label: t("casePages.amount"), align: "right" }]}
         >
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="px-3 py-2 font-mono"><Link href={`/cases/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.number}</Link></td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono"><Link href={`/cases/${r.id}`} className="text-brand-700 underline-offset-2 hover:underline">{r.number}</Link></td>
               <td className="px-3 py-2" data-testid="masked-name">{r.name}</td>
               <td className="px-3 py-2">{t(`applicationKind.${r.kind}`)}</td>
               <td className="px-3 py-2">{r.township.name}</td>
-              <td className="px-3 py-2 tabular-nums">{r.approvedOn}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.approvedOn}</td>
               <td className="px-3 py-2"><CaseStateBadge state={r.state} /></td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>
             </tr>
           ))}
         </DataTable>
