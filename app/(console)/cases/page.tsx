@@ -7,6 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { townshipOptions } from "@/lib/case-ui/township-options";
 import { worklist } from "@/lib/cases/cases.queries";
 import { CASE_STATES } from "@/lib/auth/decide";
+import { hasPermission, PERMISSIONS } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
@@ -30,7 +31,9 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
   const township = townships.find((r) => r.code === one(raw.township))?.code;
   const page = Math.max(1, Number.parseInt(one(raw.page), 10) || 1);
   // 待办 by default: the states in which this role has work; "all" shows the whole region.
-  const mine = one(raw.scope) !== "all";
+  // A role that takes no step of the procedure (auditor, civil affairs) reads the whole region.
+  const acts = PERMISSIONS.some((p) => (p === "payment:record" || (p.startsWith("case:") && p !== "case:read")) && hasPermission(actor.role, p));
+  const mine = acts && one(raw.scope) !== "all";
   const list = await worklist(prisma, actor, { kind, state, township, page, mine });
   const today = chinaDate(new Date());
   const hrefFor = (p: number) => `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(state ? { state } : {}), ...(township ? { township } : {}), ...(mine ? {} : { scope: "all" }), page: String(p) })}`;
