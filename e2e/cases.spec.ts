@@ -278,9 +278,14 @@ test("a clerk replaying the approval is refused; another township's case, attach
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
   expect((await page.request.get(`/cases/${theirs.id}/attachments/${theirs.attachments[0]?.id}`)).status()).toBe(404);
   expect((await page.request.get(`/cases/${theirs.id}/notices/${theirs.notices[0]?.id}`)).status()).toBe(404);
-  // The same URLs answer for whoever may see the case.
+  // The same URLs answer for whoever may see the case, and for nobody signed out.
   await switchUser(page, "yx-medsec");
   expect((await page.request.get(`/cases/${theirs.id}/notices/${theirs.notices[0]?.id}`)).status()).toBe(200);
+  expect((await page.request.get(`/cases/${theirs.id}/attachments/${theirs.attachments[0]?.id}`)).status()).toBe(200);
+  // Another county's 公示 list is not found either.
+  expect((await page.request.get(`/cases/publicity/pdf?township=${GUNAN}&from=${addDays(TODAY, -40)}&to=${TODAY}`)).status()).toBe(404);
+  await page.context().clearCookies();
+  expect((await page.request.get(`/cases/${theirs.id}/attachments/${theirs.attachments[0]?.id}`)).status()).toBe(404);
 });
 
 test("the filer, later a county approver, cannot approve their own case", async ({ page, makeUser, signInAs }) => {
