@@ -27,7 +27,7 @@ export const approveCase = defineCommand({ permission: "case:read", schema: case
     async (loaded) => {
       fixedSoFar = await lockLedger(tx, loaded.personId);
       const [person, claims, accumulators] = await Promise.all([loadPersonForRules(tx, loaded.personId), caseClaims(tx, loaded.kase.id, loaded.personId), readAccumulators(tx, loaded.personId)]);
-      computation = computeAgainst(loaded.kase.kind, person, claims, accumulators);
+      computation = computeAgainst(loaded.kase.kind, person, claims, accumulators, { appliedOn: loaded.kase.receivedOn });
       return { computed: { total: computation.total, personalCosts: computation.personalCosts } };
     },
     {

@@ -358,6 +358,12 @@ describe("queries", () => {
     expect(forApprover.rows.map((r) => r.id)).toEqual([review.id]);
     expect(forApprover.rows[0]?.actions).toEqual(["approve", "refuse", "countyReturn"]);
     expect(forApprover.counts).toEqual({ COUNTY_REVIEW: 1, DRAFT: 1 });
+    // Veterans affairs decides only the Qijiang subsidy: an assistance case is no work of theirs.
+    expect((await worklist(db, local.users.veterans, { mine: true })).rows).toEqual([]);
+    expect((await worklist(db, local.users.auditor, { mine: true })).rows).toEqual([]);
+    expect((await worklist(db, local.users.auditor, {})).total).toBe(2);
+    expect((await worklist(db, local.users.medical, { state: "DRAFT" })).rows.map((r) => r.id)).toEqual([other.id]);
+    expect((await worklist(db, local.users.medical, { township: local.tree.townB })).rows).toEqual([]);
     const forClerk = await worklist(db, local.users.clerk, { mine: true });
     expect(forClerk.rows.map((r) => r.id)).toEqual([other.id]);
     expect((await worklist(db, local.users.clerkB, {})).rows).toEqual([]);

@@ -11,7 +11,8 @@ import { loadPersonForRules } from "@/lib/records/load";
 import { regionWhere } from "@/lib/regions/scope";
 import type { IsoDate } from "@/lib/rules/dates";
 import { formatYuan, type Fen } from "@/lib/rules/money";
-import { claimResultJson } from "@/lib/rules/run-case";
+import { claimResultJson, entitlementResultJson } from "@/lib/rules/run-case";
+import type { JsonValue } from "@/lib/rules/to-json";
 import { getFile } from "@/lib/storage/file-store";
 import type { WorksheetData } from "@/lib/trial/worksheet";
 import { APPLICATION_KINDS, type ApplicationKindId } from "@/lib/workflow/application-kinds";
@@ -88,17 +89,21 @@ export type Worklist = {
   due: { publicityEnding: number; returnDue: number; appealOpen: number };
 };
 
-// The states in which each role has work: what "mine" (the default 待办 view) shows.
-function workStates(actor: CommandActor): CaseState[] {
-  const states = new Set<CaseState>();
+// Where each role has work: the (state, kinds) pairs in which it may take some transition — what
+// "mine" (the default 待办 view) shows. The county approvers see only the kinds they decide.
+function workWhere(actor: CommandActor): Prisma.CaseWhereInput[] {
+  const kindsByState = new Map<CaseState, Set<ApplicationKindId>>();
   for (const transition of TRANSITION_NAMES) {
-    for (const state of TRANSITIONS[transition].from) {
-      for (const kind of Object.keys(APPLICATION_KINDS) as ApplicationKindId[]) {
-        if (decide(actor, permissionOf(transition, kind)).ok) states.add(state);
+    for (const kind of Object.keys(APPLICATION_KINDS) as ApplicationKindId[]) {
+      if (!decide(actor, permissionOf(transition, kind)).ok) continue;
+      for (const state of TRANSITIONS[transition].from) {
+        const kinds = kindsByState.get(state) ?? new Set<ApplicationKindId>();
+        kinds.add(kind);
+        kindsByState.set(state, kinds);
       }
     }
   }
-  return [...states];
+  return [...kindsByState].map(([state, kinds]) => ({ state, kind: { in: [...kinds] } }));
 }
 
 /** 待办: the cases of the actor's region, with counts per state and what is due. */
@@ -110,8 +115,13 @@ export async function worklist(db: Reader, actor: CommandActor, filters: Worklis
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.township ? { regionCode: { startsWith: filters.township } } : {}),
   };
-  const states = filters.state ? [filters.state] : filters.mine ? workStates(actor) : null;
-  const where: Prisma.CaseWhereInput = { ...scope, ...(states ? { state: { in: states } } : {}) };
+  const mine = filters.mine ? workWhere(actor) : null;
+  const where: Prisma.CaseWhereInput = {
+    ...scope,
+    ...(filters.state ? { state: filters.state } : {}),
+    // A role with no work anywhere (an auditor) has an empty 待办, not everything.
+    ...(mine ? (mine.length > 0 ? { OR: mine } : { id: { in: [] } }) : {}),
+  };
   const page = Math.max(1, filters.page ?? 1);
   const [total, rows, grouped, publicityEnding, returnDue, rejected] = await Promise.all([
     db.case.count({ where }),
@@ -245,10 +255,16 @@ export async function noticeDownload(db: Reader, actor: CommandActor, caseId: st
 /** What the rules module computes on a case's bills against the person's ledger today, written nowhere. */
 async function computeCase(db: Reader, loaded: { kase: WorkflowCase; personId: string }) {
   const [person, claims, accumulators] = await Promise.all([loadPersonForRules(db, loaded.personId), caseClaims(db, loaded.kase.id, loaded.personId), readAccumulators(db, loaded.personId)]);
-  return computeAgainst(loaded.kase.kind, person, claims, accumulators);
+  return computeAgainst(loaded.kase.kind, person, claims, accumulators, { appliedOn: loaded.kase.receivedOn });
 }
 
-export type CaseWorksheet = { bills: { claimId: string; payable: string; worksheet: WorksheetData }[]; total: string; personalCosts: string[] };
+export type CaseWorksheet = {
+  bills: { claimId: string; payable: string; worksheet: WorksheetData }[];
+  /** The one-off kind: the rules module's entitlement (amount, reasons, trace), as JSON. */
+  entitlement: { [key: string]: JsonValue } | null;
+  total: string;
+  personalCosts: string[];
+};
 
 /**
  * The approver's worksheet: for a case in COUNTY_REVIEW, each bill computed against the person's
@@ -261,6 +277,7 @@ export async function caseWorksheet(db: Reader, actor: CommandActor, caseId: str
   const computation = await computeCase(db, loaded);
   return {
     bills: computation.bills.map((bill) => ({ claimId: bill.claim.id, payable: formatYuan(bill.payable), worksheet: JSON.parse(JSON.stringify(claimResultJson(bill.result))) as WorksheetData })),
+    entitlement: computation.entitlement ? entitlementResultJson(computation.entitlement) : null,
     total: formatYuan(computation.total),
     personalCosts: computation.personalCosts.map(formatYuan),
   };

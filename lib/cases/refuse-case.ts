@@ -25,7 +25,9 @@ export const refuseCase = defineCaseTransition({ permission: "case:read", schema
       const [person, claims, accumulators] = await Promise.all([loadPersonForRules(tx, loaded.personId), caseClaims(tx, loaded.kase.id, loaded.personId), readAccumulators(tx, loaded.personId)]);
       computed = new Map();
       const stage = payingStage(loaded.kase.kind);
-      for (const bill of computeAgainst(loaded.kase.kind, person, claims, accumulators).bills) {
+      const computation = computeAgainst(loaded.kase.kind, person, claims, accumulators, { appliedOn: loaded.kase.receivedOn });
+      for (const reason of computation.entitlement?.reasons ?? []) if (reason.citation && !computed.has(reason.code)) computed.set(reason.code, reason.citation);
+      for (const bill of computation.bills) {
         // The paying stage's reason first: "年度限额已满" of the assistance, not of the insurer.
         const ordered = [...bill.result.reasons].sort((a, b) => Number(b.stage === stage) - Number(a.stage === stage));
         for (const reason of ordered) if (reason.citation && !computed.has(reason.code)) computed.set(reason.code, reason.citation);

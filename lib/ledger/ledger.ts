@@ -10,10 +10,13 @@ import type { Claim, Person } from "@/lib/rules/domain";
 import type { AccumulatorKey } from "@/lib/rules/library/accumulator-kinds";
 import { formatYuan, type Fen } from "@/lib/rules/money";
 import { sha256Hex } from "@/lib/rules/receipt";
-import { claimResultJson } from "@/lib/rules/run-case";
+import type { IsoDate } from "@/lib/rules/dates";
+import { oneOffAssistance, type EntitlementResult } from "@/lib/rules/entitlements";
+import { claimResultJson, entitlementResultJson } from "@/lib/rules/run-case";
+import type { JsonValue } from "@/lib/rules/to-json";
 import { fenToDecimal } from "@/lib/records/money";
 import { jsonValue } from "@/lib/cases/case-record";
-import type { ApplicationKindId } from "@/lib/workflow/application-kinds";
+import { APPLICATION_KINDS, type ApplicationKindId } from "@/lib/workflow/application-kinds";
 
 /**
  * Takes the person's ledger lock for the rest of the transaction (creating the row on first use)
@@ -58,23 +61,40 @@ export function personalCostOf(result: ClaimResult): Fen {
 export type LedgerComputation = {
   before: Accumulators;
   bills: { claim: Claim; before: Accumulators; result: ClaimResult; payable: Fen }[];
+  /** The one-off assistance (YQ-JZ-2019 §4(2)3) decided on the year's bills, for that kind only. */
+  entitlement: EntitlementResult | null;
   total: Fen;
   personalCosts: Fen[];
 };
 
-/** Each bill in order against the ledger, threading the accumulators (pure). */
-export function computeAgainst(kind: ApplicationKindId, person: Person, claims: readonly Claim[], accumulators: Accumulators): LedgerComputation {
+/**
+ * Each bill in order against the ledger, threading the accumulators (pure). For the one-off kind
+ * the bills only build the year's base (their own assistance was settled when they were paid); the
+ * case pays the one-off amount of the rules module's entitlement, applied for on `appliedOn`, and
+ * that amount is carried on the last bill's payout.
+ */
+export function computeAgainst(kind: ApplicationKindId, person: Person, claims: readonly Claim[], accumulators: Accumulators, options: { appliedOn?: IsoDate | null } = {}): LedgerComputation {
+  const oneOff = APPLICATION_KINDS[kind].computes.programme === "YQ_ONE_OFF_ASSISTANCE";
   let current = accumulators;
   const bills: LedgerComputation["bills"] = [];
   let total = 0n;
   for (const claim of claims) {
     const result = computeClaim(person, claim, current, { trace: true, hasher: sha256Hex });
-    const payable = payableOf(kind, result);
+    const payable = oneOff ? 0n : payableOf(kind, result);
     bills.push({ claim, before: current, result, payable });
     total += payable;
     current = result.accumulatorsAfter;
   }
-  return { before: accumulators, bills, total, personalCosts: bills.map((bill) => personalCostOf(bill.result)) };
+  let entitlement: EntitlementResult | null = null;
+  const last = bills.at(-1);
+  if (oneOff && last) {
+    const year = Number(last.claim.date.slice(0, 4));
+    // Once a year (Readings 11) is the filing check's, at submission; here the year is open.
+    entitlement = oneOffAssistance(person, year, options.appliedOn ?? last.claim.date, current, false);
+    last.payable = entitlement.amount;
+    total = entitlement.amount;
+  }
+  return { before: accumulators, bills, entitlement, total, personalCosts: bills.map((bill) => personalCostOf(bill.result)) };
 }
 
 /**
@@ -87,9 +107,12 @@ export async function postPayouts(
 ): Promise<{ claimId: string; payoutId: string; seq: number; total: string }[]> {
   const posted: { claimId: string; payoutId: string; seq: number; total: string }[] = [];
   let seq = input.fixedSoFar;
-  for (const bill of input.computation.bills) {
+  for (const [index, bill] of input.computation.bills.entries()) {
     seq += 1;
     const json = claimResultJson(bill.result);
+    // The one-off amount rides on the last bill: its trace lines follow the bill's own.
+    const entitlement = index === input.computation.bills.length - 1 ? input.computation.entitlement : null;
+    const trace = entitlement ? [...(json.trace as JsonValue[]), ...(entitlementResultJson(entitlement).trace as JsonValue[])] : json.trace;
     const receipt = bill.result.receipt;
     if (!receipt) throw new Error("the rules module returned no receipt");
     const payout = await tx.payout.create({
@@ -99,9 +122,12 @@ export async function postPayouts(
         caseId: input.caseId,
         seq,
         total: fenToDecimal(bill.payable),
-        amounts: jsonValue(Object.fromEntries(Object.entries(bill.result.amounts).map(([field, fen]) => [field, formatYuan(fen)]))),
+        amounts: jsonValue({
+          ...Object.fromEntries(Object.entries(bill.result.amounts).map(([field, fen]) => [field, formatYuan(fen)])),
+          ...(entitlement ? { oneOff: formatYuan(entitlement.amount) } : {}),
+        }),
         lines: jsonValue(json.lines as object),
-        trace: jsonValue(json.trace as object),
+        trace: jsonValue(trace as object),
         receipt: jsonValue(receipt),
         engineVersion: receipt.engineVersion,
         inputHash: receipt.inputHash,

@@ -29,8 +29,8 @@ export function pdfFile(name = "诊断证明.pdf", bytes: Uint8Array = PDF_BYTES
  * cases) and a second county with its own approver, for the cross-region checks.
  */
 export async function makeCaseWorld(db: Db, jurisdiction: Jurisdiction = "CN-SX-YQ") {
-  const tree = await freshRegionTree(db);
-  const away = await freshRegionTree(db);
+  const tree = await makeRegionTree(db);
+  const away = await makeRegionTree(db);
   for (const t of [tree, away]) await db.region.update({ where: { code: t.county }, data: { jurisdiction, name: jurisdiction === "CN-CQ-QJ" ? "测试区" : "测试县" } });
   const hospital = await db.hospital.create({
     data: { code: `H${randomInt(1e9)}`, name: "测试县人民医院", regionCode: tree.county, level: 2, priceClass: 2, runBy: "COUNTY", isPublic: true, province: jurisdiction === "CN-CQ-QJ" ? "CQ" : "SX" },
@@ -50,18 +50,6 @@ export async function makeCaseWorld(db: Db, jurisdiction: Jurisdiction = "CN-SX-
     awayFinance: (await makeUser(db, "FINANCE", away.county)).actor,
   };
   return { tree, away, hospital, users };
-}
-
-// makeRegionTree draws its codes at random from a small space; in a database that keeps the trees
-// of earlier runs a draw can collide, so draw again.
-async function freshRegionTree(db: Db): Promise<Awaited<ReturnType<typeof makeRegionTree>>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await makeRegionTree(db);
-    } catch (error) {
-      if (attempt >= 10) throw error;
-    }
-  }
 }
 
 export type CaseWorld = Awaited<ReturnType<typeof makeCaseWorld>>;

@@ -7,7 +7,13 @@ import type { Role } from "@/lib/generated/prisma/enums";
 // Each test file builds its own small region tree under a random fictitious province code (9x),
 // so tests never depend on the demo data or on one another.
 export async function makeRegionTree(db: Db) {
-  const province = `9${randomInt(10_000, 99_999)}`;
+  // The codes share their first four digits, so only ~900 trees fit: draw a prefix no earlier tree
+  // (of this run or of an earlier run against the same database) has taken.
+  let province = `9${randomInt(10_000, 99_999)}`;
+  for (let attempt = 0; await db.region.findFirst({ where: { code: { startsWith: province.slice(0, 4) } }, select: { code: true } }); attempt++) {
+    if (attempt > 200) throw new Error("makeRegionTree: no free test region prefix left in this database");
+    province = `9${randomInt(10_000, 99_999)}`;
+  }
   const city = `${province.slice(0, 4)}01`;
   const county = `${province.slice(0, 4)}21`;
   const townA = `${county}100`;
