@@ -8,7 +8,8 @@ const nextConfig = {
   // The app is served from one Node process next to its database; no image CDN, no telemetry,
   // no version in the headers.
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // An attachment may be 10 MB (issue 8); a server action refuses larger bodies before the command sees them.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   // pdfkit reads its font metrics from its own folder at run time: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit"],
   async headers() {

@@ -24,10 +24,18 @@ const PAGES: { user: string; path: string | (() => Promise<string>) }[] = [
   { user: "yx-clerk", path: "/policy" },
   { user: "yx-admin", path: "/admin/users" },
   { user: "yx-admin", path: "/audit" },
+  { user: "yx-reviewer", path: "/cases" },
+  { user: "yx-reviewer", path: async () => `/cases/${(await prisma.case.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, state: "SUBMITTED" } })).id}` },
+  { user: "yx-clerk", path: async () => `/cases/${(await prisma.case.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, state: "DRAFT" } })).id}` },
+  { user: "yx-medsec", path: async () => `/cases/${(await prisma.case.findFirstOrThrow({ where: { regionCode: { startsWith: "140322" }, state: "COUNTY_REVIEW" } })).id}` },
+  { user: "yx-clerk", path: async () => `/cases/${(await prisma.case.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, state: "REJECTED" } })).id}` },
+  { user: "yx-medsec", path: "/cases/publicity?township=140322100" },
+  { user: "yx-medsec", path: "/cases/results" },
+  { user: "yx-finance", path: "/payments" },
 ];
 
-for (const { user, path } of PAGES) {
-  test(`${typeof path === "string" ? path : "/people/[id]"} (${user}) has no serious accessibility violations`, async ({ page }) => {
+for (const [index, { user, path }] of PAGES.entries()) {
+  test(`${typeof path === "string" ? path : `record page #${index}`} (${user}) has no serious accessibility violations`, async ({ page }) => {
     await loginThroughForm(page, user);
     const url = typeof path === "string" ? path : await path();
     await page.goto(url);

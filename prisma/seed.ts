@@ -1,5 +1,6 @@
 // Demo data for 优抚医保通 (`npx prisma db seed`, or `tsx prisma/seed.ts` with DATABASE_URL set).
 // Idempotent: a database that already holds the demo accounts is left alone.
+import { seedDemoCases } from "@/lib/demo/cases";
 import { seedDemoData } from "@/lib/demo/insert";
 import { createPrisma } from "@/lib/db";
 
@@ -23,6 +24,11 @@ async function main(): Promise<number> {
           `${c.conditions} conditions, ${c.claims} claims, ${c.claimItems} claim items (password of every demo account: Demo@2026)`,
       );
     }
+    // Cases go through the commands, so they follow the people and users they act on; they are
+    // seeded on their own check, so a demo database from before the cases existed gets them too.
+    const cases = await seedDemoCases(db, { log: verbose ? (l) => console.log(`seed: cases: ${l}`) : undefined });
+    if (cases.status === "skipped") console.log(`seed: demo cases already present (${cases.reason}); nothing to do`);
+    else console.log(`seed: ${cases.cases} demo cases written in ${cases.ms} ms — ${Object.entries(cases.byState).map(([state, n]) => `${state} ${n}`).join(", ")}`);
     return 0;
   } finally {
     await db.$disconnect();

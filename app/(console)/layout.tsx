@@ -32,8 +32,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
-      <div className="mx-auto flex w-full max-w-7xl flex-1 gap-6 px-4 py-6">
-        <nav aria-label={t("nav.label")} className="w-44 shrink-0">
+      <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-6 px-4 py-6 md:flex-row">
+        <nav aria-label={t("nav.label")} className="shrink-0 md:w-44">
           <NavLinks items={items} />
         </nav>
         <main id="main" className="min-w-0 flex-1">

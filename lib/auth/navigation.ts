@@ -4,7 +4,11 @@ import { hasPermission, type Permission } from "@/lib/auth/permissions";
 // Each role sees the work its permissions allow; the pages check the same permission again.
 const NAV: readonly { href: string; key: string; permission: Permission | null }[] = [
   { href: "/", key: "home", permission: null },
+  { href: "/cases", key: "cases", permission: "case:read" },
   { href: "/people", key: "people", permission: "person:read" },
+  { href: "/cases/publicity", key: "publicity", permission: "case:read" },
+  { href: "/cases/results", key: "results", permission: "case:read" },
+  { href: "/payments", key: "payments", permission: "payment:read" },
   { href: "/trial", key: "trial", permission: "rules:trial" },
   { href: "/policy", key: "policy", permission: "policy:read" },
   { href: "/admin/users", key: "users", permission: "user:update" },

@@ -26,7 +26,7 @@ describe("permission resolution", () => {
   });
   it("navigation follows permissions", () => {
     expect(navigationFor("ADMIN").map((i) => i.key)).toEqual(["home", "policy", "users", "audit"]);
-    expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).toEqual(["home", "people", "trial", "policy"]);
-    expect(navigationFor("FINANCE").map((i) => i.key)).toEqual(["home", "people", "policy"]);
+    expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).toEqual(["home", "cases", "people", "publicity", "results", "trial", "policy"]);
+    expect(navigationFor("FINANCE").map((i) => i.key)).toEqual(["home", "cases", "people", "publicity", "results", "payments", "policy"]);
   });
 });

@@ -113,7 +113,7 @@ export async function worklist(db: Reader, actor: CommandActor, filters: Worklis
   const scope: Prisma.CaseWhereInput = {
     region: regionWhere(actor),
     ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.township ? { regionCode: filters.township } : {}),
+    ...(filters.township ? { regionCode: { startsWith: filters.township } } : {}),
   };
   const mine = filters.mine ? workWhere(actor) : null;
   const where: Prisma.CaseWhereInput = {
@@ -293,7 +293,7 @@ export type PublicityListResult = { data: PublicityListData; rows: PublicityList
  */
 export async function publicityList(db: Reader, actor: CommandActor, query: { township: string; from: IsoDate; to: IsoDate; contact?: string | undefined }, now = new Date()): Promise<PublicityListResult[]> {
   const rows = await db.case.findMany({
-    where: { region: regionWhere(actor), regionCode: query.township, state: { in: ["PUBLICITY", "COUNTY_REVIEW", "APPROVED", "PAID"] } },
+    where: { region: regionWhere(actor), regionCode: { startsWith: query.township }, state: { in: ["PUBLICITY", "COUNTY_REVIEW", "APPROVED", "PAID"] } },
     select: { ...CASE_RECORD_SELECT, personId: true, region: { select: { path: true, name: true } }, person: { select: { name: true, idNumber: true } } },
     orderBy: [{ receivedOn: "asc" }, { id: "asc" }],
   });
@@ -370,7 +370,7 @@ export async function paymentOrder(db: Reader, actor: CommandActor, query: { fro
 /** The published result list: approved (and paid) cases of the region, names and ID numbers masked. */
 export async function resultList(db: Reader, actor: CommandActor, query: { from?: IsoDate | undefined; to?: IsoDate | undefined; township?: string | undefined } = {}) {
   const rows = await db.case.findMany({
-    where: { region: regionWhere(actor), state: { in: ["APPROVED", "PAID"] }, ...(query.township ? { regionCode: query.township } : {}) },
+    where: { region: regionWhere(actor), state: { in: ["APPROVED", "PAID"] }, ...(query.township ? { regionCode: { startsWith: query.township } } : {}) },
     select: DECIDED_SELECT,
     orderBy: [{ regionCode: "asc" }, { updatedAt: "asc" }, { id: "asc" }],
   });

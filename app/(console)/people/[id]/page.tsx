@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { StartApplicationForm } from "@/components/case-forms";
+import { CaseStateBadge } from "@/components/case-views";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { hasPermission } from "@/lib/auth/permissions";
 import { refuseNotFound, requireActor } from "@/lib/auth/session";
+import { filingOptions, personCases } from "@/lib/case-ui/person-cases";
+import { prisma } from "@/lib/db";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
-import { hasPermission } from "@/lib/auth/permissions";
 import { ageOn, maskIdNumber } from "@/lib/people/masking";
 import { getPerson } from "@/lib/people/people.queries";
 
@@ -16,6 +20,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const person = await getPerson(actor, id);
   if (!person) return refuseNotFound(actor, { action: "person:read", entity: "person", entityId: id });
   const t = await getTranslations();
+  const files = hasPermission(actor.role, "case:file");
+  const [cases, kinds] = await Promise.all([
+    hasPermission(actor.role, "case:read") ? personCases(prisma, actor, person.id) : [],
+    filingOptions(prisma, actor, person.id),
+  ]);
   const period = (from: Date, to: Date | null) => `${formatDate(from)} — ${to ? formatDate(to) : t("common.ongoing")}`;
 
   return (
@@ -74,6 +83,40 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {hasPermission(actor.role, "case:read") ? (
+        <section aria-labelledby="person-cases-title" className="space-y-3">
+          <h2 id="person-cases-title" className="font-semibold">{t("casePages.personCases")}</h2>
+          {cases.length === 0 ? <EmptyState title={t("casePages.noPersonCases")} /> : (
+            <DataTable caption={t("casePages.personCases")} testId="person-cases" columns={[t("casePages.number"), t("casePages.kind"), t("casePages.state"), t("casePages.receivedOn")].map((label) => ({ label }))}>
+              {cases.map((c) => (
+                <tr key={c.id}>
+                  <td className="px-3 py-2 font-mono"><Link href={`/cases/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">{c.number}</Link></td>
+                  <td className="px-3 py-2">{t(`applicationKind.${c.kind}`)}</td>
+                  <td className="px-3 py-2"><CaseStateBadge state={c.state} /></td>
+                  <td className="px-3 py-2 tabular-nums">{c.receivedOn ? formatDate(c.receivedOn) : "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+          {files ? (
+            <div className="space-y-2">
+              <h3 className="font-medium">{t("casePages.startTitle")}</h3>
+              <StartApplicationForm
+                personId={person.id}
+                kinds={kinds.filter((k) => k.check.ok).map((k) => ({ value: k.id, label: t(`applicationKind.${k.id}`) }))}
+              />
+              {kinds.some((k) => !k.check.ok) ? (
+                <ul className="space-y-1 text-sm text-slate-600" data-testid="kinds-unavailable">
+                  {kinds.flatMap((k) => (k.check.ok ? [] : [
+                    <li key={k.id}>{t("casePages.kindUnavailable", { kind: t(`applicationKind.${k.id}`), reasons: k.check.reasons.map((r) => t("casePages.reasonWithCitation", { message: r.message, citation: `${r.citation.document} ${r.citation.article}` })).join(t("format.clauseSeparator")) })}</li>,
+                  ]))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
         </section>
       ) : null}
 
