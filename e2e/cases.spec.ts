@@ -26,7 +26,8 @@ import { expect, loginThroughForm, prisma, test } from "./fixtures";
 const XIUSHUI = "140322100"; // yx-clerk and yx-reviewer
 const NANLOU = "140322103";
 const GUNAN = "500110001"; // qj-clerk and qj-reviewer
-const SHOTS = "/tmp/ui/shots";
+// Screenshots for a person to look at (test-results/ is ignored by git, like the admin spec's).
+const SHOTS = "test-results/screens";
 const TODAY = chinaDate(new Date());
 
 
