@@ -4,7 +4,7 @@ import { CaseStateBadge, DueText } from "@/components/case-views";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
-import { townshipOptions } from "@/lib/case-ui/township-options";
+import { townshipOptions } from "@/lib/cases/township-options";
 import { worklist } from "@/lib/cases/cases.queries";
 import { CASE_STATES } from "@/lib/auth/decide";
 import { hasPermission, PERMISSIONS } from "@/lib/auth/permissions";

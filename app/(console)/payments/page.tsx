@@ -6,7 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { caseVersions } from "@/lib/case-ui/case-versions";
+import { caseVersions } from "@/lib/cases/case-versions";
 import { paymentOrder } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/format";

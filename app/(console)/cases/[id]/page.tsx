@@ -24,7 +24,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Worksheet } from "@/components/worksheet";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { hospitalOptions } from "@/lib/case-ui/hospital-options";
+import { hospitalOptions } from "@/lib/cases/hospital-options";
 import { caseDetail, caseWorksheet } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 import { formatDateTime, formatMoney } from "@/lib/format";

@@ -6,7 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { hasPermission } from "@/lib/auth/permissions";
 import { refuseNotFound, requireActor } from "@/lib/auth/session";
-import { filingOptions, personCases } from "@/lib/case-ui/person-cases";
+import { filingOptions, personCases } from "@/lib/cases/person-cases";
 import { prisma } from "@/lib/db";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";

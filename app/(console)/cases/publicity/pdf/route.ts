@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { downloadActor, fileResponse, notFoundResponse } from "@/lib/case-ui/file-response";
-import { publicityParams } from "@/lib/case-ui/publicity-params";
-import { townshipOptions } from "@/lib/case-ui/township-options";
+import { downloadActor, fileResponse, notFoundResponse } from "@/lib/cases/file-response";
+import { publicityParams } from "@/lib/cases/publicity-params";
+import { townshipOptions } from "@/lib/cases/township-options";
 import { publicityList } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 import { renderPublicityList } from "@/lib/workflow/publicity-list";

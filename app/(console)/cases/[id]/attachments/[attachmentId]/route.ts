@@ -1,4 +1,4 @@
-import { downloadActor, fileResponse, notFoundResponse } from "@/lib/case-ui/file-response";
+import { downloadActor, fileResponse, notFoundResponse } from "@/lib/cases/file-response";
 import { attachmentDownload } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 

@@ -1,4 +1,4 @@
-import { downloadActor, fileResponse, notFoundResponse } from "@/lib/case-ui/file-response";
+import { downloadActor, fileResponse, notFoundResponse } from "@/lib/cases/file-response";
 import { noticeDownload } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 
