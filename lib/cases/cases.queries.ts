@@ -322,6 +322,7 @@ export async function publicityList(db: Reader, actor: CommandActor, query: { to
 
 const DECIDED_SELECT = {
   id: true,
+  version: true,
   number: true,
   kind: true,
   state: true,
@@ -340,6 +341,8 @@ function decidedRow(row: DecidedRow, masked: boolean) {
   const approval = row.approval as { approvedOn: IsoDate } | null;
   return {
     id: row.id,
+    /** What a payment form sends back, so that a case changed meanwhile is a conflict. */
+    version: row.version,
     number: row.number,
     kind: row.kind,
     state: row.state,

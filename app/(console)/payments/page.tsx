@@ -6,7 +6,6 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { caseVersions } from "@/lib/cases/case-versions";
 import { paymentOrder } from "@/lib/cases/cases.queries";
 import { prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/format";
@@ -24,7 +23,6 @@ export default async function PaymentsPage() {
   if (!order) forbidden();
   const records = hasPermission(actor.role, "payment:record");
   const today = chinaDate(new Date());
-  const versions = records ? await caseVersions(prisma, order.rows.map((r) => r.id)) : new Map<string, number>();
   return (
     <section aria-labelledby="payments-title" className="space-y-4">
       <div>
@@ -47,7 +45,7 @@ export default async function PaymentsPage() {
                 <td className="px-3 py-2">{r.township.name}</td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.approvedOn}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(r.total)}</td>
-                {records ? <td className="px-3 py-2"><RecordPaymentForm caseRef={{ caseId: r.id, version: versions.get(r.id) ?? 1 }} today={today} number={r.number} /></td> : null}
+                {records ? <td className="px-3 py-2"><RecordPaymentForm caseRef={{ caseId: r.id, version: r.version }} today={today} number={r.number} /></td> : null}
               </tr>
             ))}
           </DataTable>
