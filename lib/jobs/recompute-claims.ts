@@ -1,4 +1,4 @@
-// The recompute-claims job: every claim in the database through the rules module, into
+// The recompute-claims job: every claim settled at the hospital (source ONE_STOP) through the rules module, into
 // claim_result (one row per claim and engine version). Work goes person by person (a person's
 // claims are replayed in settlement order, accumulators threaded through), in chunks of about
 // CHUNK_CLAIMS claims. Each chunk is read and computed outside any transaction, then written in
@@ -53,7 +53,7 @@ function readCheckpoint(value: Prisma.JsonValue | null): Checkpoint {
 async function nextPeople(db: Db, after: string | null, limit: number): Promise<string[]> {
   const rows = await db.claim.groupBy({
     by: ["personId"],
-    where: after ? { personId: { gt: after } } : {},
+    where: { source: "ONE_STOP", ...(after ? { personId: { gt: after } } : {}) },
     _count: { _all: true },
     orderBy: { personId: "asc" },
     take: limit,
@@ -77,7 +77,9 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
   if (run.state === "SUCCEEDED") {
     return { runId, state: "SUCCEEDED", total: run.total ?? 0, done: run.done, written: checkpoint.written, unchanged: checkpoint.unchanged, chunks: 0, ms: 0 };
   }
-  const total = run.total ?? (await db.claim.count());
+  // The bills settled at the hospital: a case's bills are computed against the ledger when the
+  // case is approved (lib/ledger), and a draft's must not shift anyone's totals here.
+  const total = run.total ?? (await db.claim.count({ where: { source: "ONE_STOP" } }));
   await db.jobRun.update({
     where: { id: runId },
     data: { state: "RUNNING", total, attempts: { increment: 1 }, error: null, ...(run.startedAt ? {} : { startedAt: new Date() }) },
@@ -90,7 +92,7 @@ export async function runRecomputeClaims(db: Db, runId: string, opts: RecomputeO
     const people = await nextPeople(db, checkpoint.afterPersonId, chunkClaims);
     if (people.length === 0) break;
     // The records ↔ rules mapper (lib/records/): a fixed number of queries per chunk.
-    const [claimsByPerson, persons] = await Promise.all([loadClaimsForRules(db, { personIds: people }), loadPeopleForRules(db, people)]);
+    const [claimsByPerson, persons] = await Promise.all([loadClaimsForRules(db, { personIds: people, source: "ONE_STOP" }), loadPeopleForRules(db, people)]);
     const computed = [...claimsByPerson].flatMap(([personId, claims]) => {
       const person = persons.get(personId);
       if (!person) throw new Error(`claims of person ${personId}, who is not on record`);

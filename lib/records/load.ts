@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { CaseFile, Claim, Jurisdiction, Person } from "@/lib/rules/domain";
 import { CLAIM_FOR_RULES, CLAIM_ORDER, PERSON_FOR_RULES, isJurisdiction, toRulesClaim, toRulesPerson, type JurisdictionIndex } from "./to-rules";
+import type { ClaimSource } from "@/lib/generated/prisma/enums";
 
 type Reader = Db | Tx;
 
@@ -38,7 +39,8 @@ export async function loadPersonForRules(db: Reader, personId: string): Promise<
   return person;
 }
 
-export type ClaimSelection = { claimIds: readonly string[] } | { personIds: readonly string[] };
+/** By claim ids, or all of some people's claims (optionally only those of one source: ONE_STOP bills settled at the hospital, APPLICATION bills entered on a case). */
+export type ClaimSelection = { claimIds: readonly string[] } | { personIds: readonly string[]; source?: ClaimSource | undefined };
 
 /**
  * Claims by person id, each list in the rules' replay (settlement) order. By claim ids: just those
@@ -48,7 +50,7 @@ export async function loadClaimsForRules(db: Reader, selection: ClaimSelection):
   const byPerson = new Map<string, Claim[]>();
   const ids = "claimIds" in selection ? selection.claimIds : selection.personIds;
   if (ids.length === 0) return byPerson;
-  const where = "claimIds" in selection ? { id: { in: [...ids] } } : { personId: { in: [...ids] } };
+  const where = "claimIds" in selection ? { id: { in: [...ids] } } : { personId: { in: [...ids] }, ...(selection.source ? { source: selection.source } : {}) };
   const rows = await db.claim.findMany({ where, orderBy: [...CLAIM_ORDER], ...CLAIM_FOR_RULES });
   for (const row of rows) {
     const list = byPerson.get(row.personId);
