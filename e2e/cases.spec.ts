@@ -180,8 +180,8 @@ test("inpatient assistance of a 低保 person in 盂县: filed, investigated, po
   const posting = page.getByTestId("publicity-posting").filter({ hasText: maskName(person.name) });
   const listPdf = await page.request.get((await posting.getByTestId("publicity-pdf").getAttribute("href")) ?? "");
   expect(listPdf.status()).toBe(200);
-  writeFileSync("/tmp/ui/publicity.pdf", await listPdf.body());
-  const listText = execFileSync("pdftotext", ["/tmp/ui/publicity.pdf", "-"], { encoding: "utf8" });
+  writeFileSync("test-results/publicity.pdf", await listPdf.body());
+  const listText = execFileSync("pdftotext", ["test-results/publicity.pdf", "-"], { encoding: "utf8" });
   expect(listText).toContain(maskName(person.name));
   expect(listText).not.toContain(person.name);
   await page.goto("/cases/results");
@@ -217,8 +217,8 @@ test("refused at county: the notice PDF names the reason, its article and both a
   await expect(page.getByTestId("serve-form")).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/case-refused-1024.png`, fullPage: true });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("notice-download").click()]);
-  await download.saveAs("/tmp/ui/notice.pdf");
-  const text = execFileSync("pdftotext", ["/tmp/ui/notice.pdf", "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  await download.saveAs("test-results/notice.pdf");
+  const text = execFileSync("pdftotext", ["test-results/notice.pdf", "-"], { encoding: "utf8" }).replace(/\s+/g, "");
   expect(text).toContain("经入户调查，申请人家庭经济状况不属于医疗救助对象范围");
   expect(text).toContain("§4(1)");
   expect(text).toContain("60日内");
@@ -279,10 +279,14 @@ test("a clerk replaying the approval is refused; another township's case, attach
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
   expect((await page.request.get(`/cases/${theirs.id}/attachments/${theirs.attachments[0]?.id}`)).status()).toBe(404);
   expect((await page.request.get(`/cases/${theirs.id}/notices/${theirs.notices[0]?.id}`)).status()).toBe(404);
+  // Each probe is audited as a refusal; each file that does leave is audited as a download.
+  expect(await prisma.auditLog.count({ where: { action: "access.refused", entityId: theirs.attachments[0]?.id ?? "" } })).toBeGreaterThan(0);
+  const downloadsBefore = await prisma.auditLog.count({ where: { action: "file.download", entityId: theirs.notices[0]?.id ?? "" } });
   // The same URLs answer for whoever may see the case, and for nobody signed out.
   await switchUser(page, "yx-medsec");
   expect((await page.request.get(`/cases/${theirs.id}/notices/${theirs.notices[0]?.id}`)).status()).toBe(200);
   expect((await page.request.get(`/cases/${theirs.id}/attachments/${theirs.attachments[0]?.id}`)).status()).toBe(200);
+  expect(await prisma.auditLog.count({ where: { action: "file.download", entityId: theirs.notices[0]?.id ?? "" } })).toBe(downloadsBefore + 1);
   // Another county's 公示 list is not found either.
   expect((await page.request.get(`/cases/publicity/pdf?township=${GUNAN}&from=${addDays(TODAY, -40)}&to=${TODAY}`)).status()).toBe(404);
   await page.context().clearCookies();

@@ -68,6 +68,11 @@ export const AUDIT_EVENTS = {
   "user.changePassword": { entity: "user" },
   // A full ID number shown on demand (the row names whose; the number itself is never logged).
   "person.viewIdNumber": { entity: "person" },
+  // A file that leaves the system with personal data in it: an attachment, a notice, a 公示 list.
+  "file.download": {
+    entity: "file",
+    after: z.strictObject({ kind: z.enum(["attachment", "notice", "publicityList"]), caseId: bounded(64).optional(), fileName: bounded(200), sha256: bounded(64) }),
+  },
   "audit.export": {
     entity: "audit_log",
     after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),

@@ -231,7 +231,10 @@ export async function caseDetail(db: Reader, actor: CommandActor, caseId: string
   };
 }
 
-export type Download = { fileName: string; mediaType: string; content: Uint8Array; sha256: string };
+/** A file to send, with the region of the case it belongs to (for its audit row). */
+export type Download = { fileName: string; mediaType: string; content: Uint8Array; sha256: string; regionCode: string };
+
+const regionCodeOf = (kase: WorkflowCase) => kase.regionPath.split("/").at(-1) ?? "";
 
 /** An attachment's bytes, checked like the case page: outside the region (or not this case's), null. */
 export async function attachmentDownload(db: Reader, actor: CommandActor, caseId: string, attachmentId: string): Promise<Download | null> {
@@ -240,7 +243,7 @@ export async function attachmentDownload(db: Reader, actor: CommandActor, caseId
   const attachment = await db.attachment.findFirst({ where: { id: attachmentId, caseId }, select: { fileName: true, storedFileId: true } });
   if (!attachment) return null;
   const file = await getFile(db, attachment.storedFileId);
-  return file ? { fileName: attachment.fileName, mediaType: file.mediaType, content: file.content, sha256: file.sha256 } : null;
+  return file ? { fileName: attachment.fileName, mediaType: file.mediaType, content: file.content, sha256: file.sha256, regionCode: regionCodeOf(loaded.kase) } : null;
 }
 
 /** A refusal notice's archived PDF, checked like the case page. */
@@ -250,7 +253,7 @@ export async function noticeDownload(db: Reader, actor: CommandActor, caseId: st
   const notice = await db.refusalNotice.findFirst({ where: { id: noticeId, caseId }, select: { year: true, seq: true, storedFileId: true } });
   if (!notice) return null;
   const file = await getFile(db, notice.storedFileId);
-  return file ? { fileName: `refusal-notice-${noticeNumber(notice.year, notice.seq)}.pdf`, mediaType: file.mediaType, content: file.content, sha256: file.sha256 } : null;
+  return file ? { fileName: `refusal-notice-${noticeNumber(notice.year, notice.seq)}.pdf`, mediaType: file.mediaType, content: file.content, sha256: file.sha256, regionCode: regionCodeOf(loaded.kase) } : null;
 }
 
 /** What the rules module computes on a case's bills against the person's ledger today, written nowhere. */

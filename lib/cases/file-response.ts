@@ -2,6 +2,9 @@ import "server-only";
 import { getActor } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
+import { writeRefusal } from "@/lib/audit/write-refusal";
+import { prisma } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 
 // Downloads are checked like pages: no session, no permission or a record outside the actor's
 // region all answer 404, so a guessed URL tells nothing about what exists.
@@ -12,6 +15,12 @@ export async function downloadActor(): Promise<Actor | null> {
 
 export function notFoundResponse(): Response {
   return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+}
+
+/** A signed-in reader asked for a file that is not theirs to see (or not there): audited like a page's refusal. */
+export async function refusedDownload(actor: Actor, detail: { entity: string; entityId: string }): Promise<Response> {
+  await writeRefusal(prisma, actor, new NotFoundError({ action: "case:read", ...detail }), null);
+  return notFoundResponse();
 }
 
 /** The bytes with their type; inline (viewed in the browser) unless a download was asked for. */

@@ -4,6 +4,7 @@ import { downloadActor, fileResponse, notFoundResponse } from "@/lib/cases/file-
 import { publicityParams } from "@/lib/cases/publicity-params";
 import { townshipOptions } from "@/lib/cases/township-options";
 import { publicityList } from "@/lib/cases/cases.queries";
+import { recordDownload } from "@/lib/cases/record-download";
 import { prisma } from "@/lib/db";
 import { renderPublicityList } from "@/lib/workflow/publicity-list";
 
@@ -24,5 +25,7 @@ export async function GET(request: Request) {
   const t = await getTranslations({ locale: "zh-CN", namespace: "casePages" });
   const content = await renderPublicityList({ ...data, township, contact: t("publicityContact", { township }) });
   const sha256 = createHash("sha256").update(content).digest("hex");
-  return fileResponse({ fileName: `publicity-${params.township}-${params.from}-${params.to}.pdf`, mediaType: "application/pdf", content, sha256 }, false);
+  const fileName = `publicity-${params.township}-${params.from}-${params.to}.pdf`;
+  await recordDownload(prisma, actor, { kind: "publicityList", fileId: params.township, regionCode: params.township, fileName, sha256 });
+  return fileResponse({ fileName, mediaType: "application/pdf", content, sha256 }, false);
 }

@@ -1,5 +1,6 @@
-import { downloadActor, fileResponse, notFoundResponse } from "@/lib/cases/file-response";
+import { downloadActor, fileResponse, notFoundResponse, refusedDownload } from "@/lib/cases/file-response";
 import { attachmentDownload } from "@/lib/cases/cases.queries";
+import { recordDownload } from "@/lib/cases/record-download";
 import { prisma } from "@/lib/db";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
@@ -7,6 +8,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!actor) return notFoundResponse();
   const { id, attachmentId } = await params;
   const file = await attachmentDownload(prisma, actor, id, attachmentId);
-  if (!file) return notFoundResponse();
+  if (!file) return refusedDownload(actor, { entity: "attachment", entityId: attachmentId });
+  await recordDownload(prisma, actor, { kind: "attachment", fileId: attachmentId, caseId: id, regionCode: file.regionCode, fileName: file.fileName, sha256: file.sha256 });
   return fileResponse(file, new URL(request.url).searchParams.has("download"));
 }
