@@ -45,6 +45,21 @@ const caseDetail = z.record(bounded(40), z.json()).refine((detail) => JSON.strin
 const caseStep = z.strictObject({ from: caseStates.nullable(), to: caseStates, version: count, detail: caseDetail });
 const caseChange = z.strictObject({ version: count, detail: caseDetail });
 
+// A person as the audit log keeps them: the numbers masked as every list shows them (the full ID
+// number is shown only on demand, itself audited), so the log is no second copy of the register.
+const isoDay = z.iso.date();
+const personSnapshot = z.strictObject({
+  name: bounded(40),
+  idNumber: bounded(18),
+  regionCode: code,
+  ruralHukou: z.boolean(),
+  hukouProvince: bounded(2),
+  phone: bounded(20).nullable(),
+  bankAccount: bounded(30).nullable(),
+  diedOn: isoDay.nullable(),
+  movedOutOn: isoDay.nullable(),
+});
+
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
@@ -68,6 +83,8 @@ export const AUDIT_EVENTS = {
   "user.changePassword": { entity: "user" },
   // A full ID number shown on demand (the row names whose; the number itself is never logged).
   "person.viewIdNumber": { entity: "person" },
+  "person.create": { entity: "person", after: personSnapshot },
+  "person.update": { entity: "person", before: personSnapshot, after: personSnapshot },
   "audit.export": {
     entity: "audit_log",
     after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),

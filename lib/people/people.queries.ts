@@ -66,3 +66,12 @@ export async function getPerson(actor: Actor, id: string) {
 export async function countPeople(actor: Actor) {
   return prisma.person.count({ where: { region: regionWhere(actor) } });
 }
+
+/** Where a person of the actor's region can be registered: its townships and their villages, in code order. */
+export async function personRegionOptions(actor: Actor) {
+  return prisma.region.findMany({
+    where: { level: { in: ["TOWNSHIP", "VILLAGE"] }, ...regionWhere(actor) },
+    select: { code: true, name: true, level: true, parent: { select: { name: true } } },
+    orderBy: { code: "asc" },
+  });
+}

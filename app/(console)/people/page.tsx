@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
+import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { ageOn, maskIdNumber } from "@/lib/people/masking";
 import { listPeople } from "@/lib/people/people.queries";
@@ -28,6 +29,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <div>
           <h1 id="people-title" className="text-xl font-semibold">{t("people.title")}</h1>
           <p className="text-sm text-slate-600">{t("people.scope", { region: actor.regionName, total })}</p>
+          {hasPermission(actor.role, "person:create") ? <Link href="/people/new" className="mt-2 inline-block rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">{t("people.create")}</Link> : null}
         </div>
         <form role="search" className="flex items-end gap-2" action="/people">
           <div>

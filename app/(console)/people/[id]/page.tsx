@@ -11,7 +11,7 @@ import { prisma } from "@/lib/db";
 import { formatDate, formatMoney } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
-import { ageOn, maskIdNumber } from "@/lib/people/masking";
+import { ageOn, maskBankAccount, maskIdNumber } from "@/lib/people/masking";
 import { getPerson } from "@/lib/people/people.queries";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
@@ -31,7 +31,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     <article className="space-y-6" aria-labelledby="person-title">
       <div>
         <Link href="/people" className="text-sm text-brand-700 hover:underline">← {t("people.back")}</Link>
-        <h1 id="person-title" className="mt-2 text-xl font-semibold">{person.name}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 id="person-title" className="text-xl font-semibold">{person.name}</h1>
+          {person.diedOn ? <span className="rounded bg-slate-200 px-2 py-0.5 text-sm">{t("people.deceased", { date: formatDate(person.diedOn) })}</span> : null}
+          {person.movedOutOn ? <span className="rounded bg-slate-200 px-2 py-0.5 text-sm">{t("people.movedOut", { date: formatDate(person.movedOutOn) })}</span> : null}
+          {hasPermission(actor.role, "person:update") ? <Link href={`/people/${person.id}/edit`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("people.edit")}</Link> : null}
+        </div>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
           <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd><IdNumberReveal personId={person.id} masked={maskIdNumber(person.idNumber)} canReveal={hasPermission(actor.role, "person:view-id")} /></dd></div>
           <div><dt className="text-slate-500">{t("people.sex")}</dt><dd>{t(`sex.${person.sex}`)}</dd></div>
@@ -39,6 +44,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
           <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
           <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{t(`relation.${person.relationToHead}`)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.phone")}</dt><dd className="tabular-nums">{person.phone ?? "—"}</dd></div>
+          <div><dt className="text-slate-500">{t("people.bankAccount")}</dt><dd className="font-mono">{person.bankAccount ? maskBankAccount(person.bankAccount) : t("people.noBankAccount")}</dd></div>
           <div className="col-span-2"><dt className="text-slate-500">{t("people.address")}</dt><dd>{person.household?.address ?? "—"}</dd></div>
         </dl>
       </div>
