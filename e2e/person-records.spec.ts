@@ -53,6 +53,8 @@ test("a township clerk registers a person, reads field errors in Chinese, then r
   await page.getByLabel("死亡日期").fill("2026-06-03");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByText("已故（2026-06-03）")).toBeVisible();
+  await expect(page.getByTestId("person-history")).toContainText("修改人员信息");
+  await expect(page.getByTestId("person-history")).toContainText("登记人员");
   await page.screenshot({ path: "test-results/screens/person-deceased.png", fullPage: true });
   const audit = await prisma.auditLog.findMany({ where: { entityId: person.id, action: { in: ["person.create", "person.update"] } }, orderBy: { id: "asc" } });
   expect(audit.map((a) => a.action)).toEqual(["person.create", "person.update"]);

@@ -60,6 +60,17 @@ const personSnapshot = z.strictObject({
   movedOutOn: isoDay.nullable(),
 });
 
+const identityPeriod = z.strictObject({
+  identityId: z.uuid(),
+  type: bounded(30),
+  validFrom: isoDay,
+  validTo: isoDay.nullable(),
+  certificate: bounded(60).nullable(),
+  sourceCaseId: z.uuid().nullable(),
+  certifiedBy: z.enum(ROLES),
+});
+const identityEnd = z.strictObject({ identityId: z.uuid(), validTo: isoDay.nullable() });
+
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
@@ -85,6 +96,9 @@ export const AUDIT_EVENTS = {
   "person.viewIdNumber": { entity: "person" },
   "person.create": { entity: "person", after: personSnapshot },
   "person.update": { entity: "person", before: personSnapshot, after: personSnapshot },
+  // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
+  "identity.add": { entity: "person", after: identityPeriod },
+  "identity.end": { entity: "person", before: identityEnd, after: identityEnd },
   "audit.export": {
     entity: "audit_log",
     after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),

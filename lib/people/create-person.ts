@@ -1,5 +1,6 @@
 import { writeAudit } from "@/lib/audit/write-audit";
 import { defineCommand } from "@/lib/command";
+import { nameInitials } from "@/lib/people/name-initials";
 import { assertIdNumberFree, assertPersonRegion } from "@/lib/people/person-region";
 import { personSnapshot } from "@/lib/people/person-audit";
 import { createPersonSchema } from "@/lib/people/person.schema";
@@ -14,6 +15,7 @@ export const createPerson = defineCommand({ permission: "person:create", schema:
       birthDate: new Date(`${input.idNumber.birthDate}T00:00:00Z`),
       sex: input.idNumber.sex,
       name: input.name,
+      nameInitials: nameInitials(input.name),
       regionCode: input.regionCode,
       ruralHukou: input.ruralHukou,
       hukouProvince: input.hukouProvince,

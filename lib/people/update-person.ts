@@ -2,6 +2,7 @@ import { assertCan } from "@/lib/auth/decide";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { defineCommand } from "@/lib/command";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { nameInitials } from "@/lib/people/name-initials";
 import { assertIdNumberFree, assertPersonRegion } from "@/lib/people/person-region";
 import { personSnapshot } from "@/lib/people/person-audit";
 import { updatePersonSchema } from "@/lib/people/person.schema";
@@ -17,6 +18,7 @@ export const updatePerson = defineCommand({ permission: "person:update", schema:
   assertCan(actor, "person:update", { entity: "person", id: before.id, regionPath: before.region.path });
   if (input.regionCode !== before.regionCode) await assertPersonRegion(tx, actor, "person:update", "person", input.regionCode);
   if (input.idNumber) await assertIdNumberFree(tx, input.idNumber.idNumber, before.id);
+  const written = { nameInitials: nameInitials(input.name) };
   const data = {
     ...(input.idNumber
       ? { idNumber: input.idNumber.idNumber, birthDate: new Date(`${input.idNumber.birthDate}T00:00:00Z`), sex: input.idNumber.sex }
@@ -31,7 +33,7 @@ export const updatePerson = defineCommand({ permission: "person:update", schema:
     movedOutOn: day(input.movedOutOn),
   };
   // Optimistic lock: two clerks editing the same person cannot both win.
-  const { count } = await tx.person.updateMany({ where: { id: before.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.person.updateMany({ where: { id: before.id, version: input.version }, data: { ...data, ...written, version: { increment: 1 } } });
   if (count !== 1) throw new ConflictError();
   await writeAudit(tx, actor, { action: "person.update", entityId: before.id, regionCode: data.regionCode, before: personSnapshot(before), after: personSnapshot(data) }, requestId);
   return { id: before.id };

@@ -8,11 +8,14 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { refuseNotFound, requireActor } from "@/lib/auth/session";
 import { filingOptions, personCases } from "@/lib/case-ui/person-cases";
 import { prisma } from "@/lib/db";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { auditLabelKey } from "@/lib/audit/audit-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
+import { AddIdentityForm, EndIdentityForm } from "@/components/identity-forms";
+import { bureauOfRole, IDENTITY_BUREAUS, keeperOf } from "@/lib/people/identity-bureaus";
 import { ageOn, maskBankAccount, maskIdNumber } from "@/lib/people/masking";
-import { getPerson } from "@/lib/people/people.queries";
+import { getPerson, personHistory, personPayouts } from "@/lib/people/people.queries";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("person:read");
@@ -21,10 +24,14 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!person) return refuseNotFound(actor, { action: "person:read", entity: "person", entityId: id });
   const t = await getTranslations();
   const files = hasPermission(actor.role, "case:file");
-  const [cases, kinds] = await Promise.all([
-    hasPermission(actor.role, "case:read") ? personCases(prisma, actor, person.id) : [],
+  const readsCases = hasPermission(actor.role, "case:read");
+  const [cases, kinds, payouts, history] = await Promise.all([
+    readsCases ? personCases(prisma, actor, person.id) : [],
     filingOptions(prisma, actor, person.id),
+    readsCases ? personPayouts(person.id) : [],
+    personHistory(person.id),
   ]);
+  const bureau = bureauOfRole(actor.role);
   const period = (from: Date, to: Date | null) => `${formatDate(from)} — ${to ? formatDate(to) : t("common.ongoing")}`;
 
   return (
@@ -50,18 +57,34 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </dl>
       </div>
 
-      <section aria-labelledby="identities-title">
-        <h2 id="identities-title" className="mb-2 font-semibold">{t("people.identities")}</h2>
+      <section aria-labelledby="identities-title" className="space-y-3">
+        <h2 id="identities-title" className="font-semibold">{t("people.identities")}</h2>
         {person.identities.length === 0 ? <EmptyState title={t("people.noIdentities")} /> : (
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="identity-timeline">
             {person.identities.map((i) => (
-              <li key={i.id} className="flex justify-between px-4 py-2">
-                <span>{t(`identity.${i.type}`)}</span>
-                <span className="tabular-nums text-slate-600">{period(i.validFrom, i.validTo)}</span>
+              <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-2">
+                <div>
+                  <span className="font-medium">{t(`identity.${i.type}`)}</span>
+                  <span className="ml-3 tabular-nums text-slate-600">{period(i.validFrom, i.validTo)}</span>
+                  <p className="text-xs text-slate-500">
+                    {t("identityForm.certifiedBy", { bureau: t(`roles.${IDENTITY_BUREAUS[keeperOf(i)].role}`) })}
+                    {i.certificate ? <span className="ml-2">{t("identityForm.fromCertificate", { certificate: i.certificate })}</span> : null}
+                    {i.sourceCase ? <Link href={`/cases/${i.sourceCase.id}`} className="ml-2 text-brand-700 underline-offset-2 hover:underline">{i.sourceCase.number}</Link> : null}
+                  </p>
+                </div>
+                {bureau && keeperOf(i) === bureau && !i.validTo ? <EndIdentityForm bureau={bureau} identityId={i.id} label={t("format.nameWithNote", { name: t("identityForm.end"), note: t(`identity.${i.type}`) })} /> : null}
               </li>
             ))}
-          </ul>
+          </ol>
         )}
+        {bureau ? (
+          <AddIdentityForm
+            bureau={bureau}
+            personId={person.id}
+            types={IDENTITY_BUREAUS[bureau].types.map((type) => ({ value: type, label: t(`identity.${type}`) }))}
+            cases={IDENTITY_BUREAUS[bureau].fromCase ? cases.filter((c) => c.state === "APPROVED" || c.state === "PAID").map((c) => ({ value: c.id, label: `${c.number} ${t(`applicationKind.${c.kind}`)}` })) : null}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="insurance-title">
@@ -145,6 +168,36 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   </tr>
                 ))}
           </DataTable>
+        )}
+      </section>
+      {readsCases ? (
+        <section aria-labelledby="payouts-title">
+          <h2 id="payouts-title" className="mb-2 font-semibold">{t("people.payouts")}</h2>
+          {payouts.length === 0 ? <EmptyState title={t("people.noPayouts")} /> : (
+            <DataTable caption={t("people.payouts")} testId="person-payouts" columns={[{ label: t("people.postedAt") }, { label: t("casePages.number") }, { label: t("people.paid"), align: "right" }]}>
+              {payouts.map((p) => (
+                <tr key={p.id}>
+                  <td className="px-3 py-2 tabular-nums">{formatDateTime(p.postedAt)}</td>
+                  <td className="px-3 py-2 font-mono">{p.case ? <Link href={`/cases/${p.case.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.case.number}</Link> : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(p.total.toFixed(2))}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="mb-2 font-semibold">{t("people.history")}</h2>
+        {history.length === 0 ? <EmptyState title={t("people.noHistory")} /> : (
+          <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="person-history">
+            {history.map((h) => (
+              <li key={String(h.id)} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                <span>{t(auditLabelKey(h.action))}</span>
+                <span className="tabular-nums text-slate-600">{t("format.nameWithNote", { name: formatDateTime(h.at), note: h.actorName })}</span>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </article>
