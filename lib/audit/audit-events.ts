@@ -71,6 +71,9 @@ const identityPeriod = z.strictObject({
 });
 const identityEnd = z.strictObject({ identityId: z.uuid(), validTo: isoDay.nullable() });
 
+const uuids = z.array(z.uuid()).max(2000);
+const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids });
+
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
@@ -96,6 +99,9 @@ export const AUDIT_EVENTS = {
   "person.viewIdNumber": { entity: "person" },
   "person.create": { entity: "person", after: personSnapshot },
   "person.update": { entity: "person", before: personSnapshot, after: personSnapshot },
+  // A duplicate merged into the record kept (on the duplicate's row: every moved row by id, to undo it).
+  "person.merge": { entity: "person", before: z.strictObject({ mergedIntoId: z.null() }), after: z.strictObject({ mergedIntoId: z.uuid(), reason: bounded(200), moved: mergedRows }) },
+  "person.mergeKeep": { entity: "person", after: z.strictObject({ mergedId: z.uuid(), reason: bounded(200) }) },
   // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
   "identity.add": { entity: "person", after: identityPeriod },
   "identity.end": { entity: "person", before: identityEnd, after: identityEnd },

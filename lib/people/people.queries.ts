@@ -40,7 +40,8 @@ function statusWhere(search: PeopleSearch, today: Date): Prisma.PersonWhereInput
 }
 
 function searchWhere(actor: Actor, search: PeopleSearch, today: Date): Prisma.PersonWhereInput {
-  const parts: Prisma.PersonWhereInput[] = [{ region: regionWhere(actor) }, statusWhere(search, today)];
+  // A merged duplicate lives on only in the kept record's history.
+  const parts: Prisma.PersonWhereInput[] = [{ region: regionWhere(actor), mergedIntoId: null }, statusWhere(search, today)];
   // A village's code extends its township's: one prefix match on the region code's index.
   if (search.township) parts.push({ regionCode: { startsWith: search.township } });
   if (search.village) parts.push({ regionCode: search.village });
