@@ -102,6 +102,8 @@ export const AUDIT_EVENTS = {
   // A duplicate merged into the record kept (on the duplicate's row: every moved row by id, to undo it).
   "person.merge": { entity: "person", before: z.strictObject({ mergedIntoId: z.null() }), after: z.strictObject({ mergedIntoId: z.uuid(), reason: bounded(200), moved: mergedRows }) },
   "person.mergeKeep": { entity: "person", after: z.strictObject({ mergedId: z.uuid(), reason: bounded(200) }) },
+  "enrolment.add": { entity: "person", after: z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), validFrom: isoDay, validTo: isoDay.nullable() }) },
+  "condition.add": { entity: "person", after: z.strictObject({ conditionId: z.uuid(), condition: bounded(30), validFrom: isoDay, validTo: isoDay.nullable(), evidence: bounded(120) }) },
   // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
   "identity.add": { entity: "person", after: identityPeriod },
   "identity.end": { entity: "person", before: identityEnd, after: identityEnd },
