@@ -74,6 +74,18 @@ const identityEnd = z.strictObject({ identityId: z.uuid(), validTo: isoDay.nulla
 const uuids = z.array(z.uuid()).max(2000);
 const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids });
 
+const hospitalSnapshot = z.strictObject({
+  code: bounded(20),
+  name: bounded(60),
+  regionCode: code,
+  level: z.number().int().min(1).max(3),
+  priceClass: z.number().int().min(1).max(3),
+  runBy: z.enum(["COUNTY", "CITY", "PROVINCE"]),
+  isPublic: z.boolean(),
+  province: bounded(2),
+  cardDesignated: z.boolean(),
+});
+
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
@@ -102,6 +114,8 @@ export const AUDIT_EVENTS = {
   // A duplicate merged into the record kept (on the duplicate's row: every moved row by id, to undo it).
   "person.merge": { entity: "person", before: z.strictObject({ mergedIntoId: z.null() }), after: z.strictObject({ mergedIntoId: z.uuid(), reason: bounded(200), moved: mergedRows }) },
   "person.mergeKeep": { entity: "person", after: z.strictObject({ mergedId: z.uuid(), reason: bounded(200) }) },
+  "hospital.create": { entity: "hospital", after: hospitalSnapshot },
+  "hospital.update": { entity: "hospital", before: hospitalSnapshot, after: hospitalSnapshot },
   "enrolment.add": { entity: "person", after: z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), validFrom: isoDay, validTo: isoDay.nullable() }) },
   "condition.add": { entity: "person", after: z.strictObject({ conditionId: z.uuid(), condition: bounded(30), validFrom: isoDay, validTo: isoDay.nullable(), evidence: bounded(120) }) },
   // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
