@@ -45,6 +45,47 @@ const caseDetail = z.record(bounded(40), z.json()).refine((detail) => JSON.strin
 const caseStep = z.strictObject({ from: caseStates.nullable(), to: caseStates, version: count, detail: caseDetail });
 const caseChange = z.strictObject({ version: count, detail: caseDetail });
 
+// A person as the audit log keeps them: the numbers masked as every list shows them (the full ID
+// number is shown only on demand, itself audited), so the log is no second copy of the register.
+const isoDay = z.iso.date();
+const personSnapshot = z.strictObject({
+  name: bounded(40),
+  idNumber: bounded(18),
+  regionCode: code,
+  ruralHukou: z.boolean(),
+  hukouProvince: bounded(2),
+  phone: bounded(20).nullable(),
+  bankAccount: bounded(30).nullable(),
+  diedOn: isoDay.nullable(),
+  movedOutOn: isoDay.nullable(),
+});
+
+const identityPeriod = z.strictObject({
+  identityId: z.uuid(),
+  type: bounded(30),
+  validFrom: isoDay,
+  validTo: isoDay.nullable(),
+  certificate: bounded(60).nullable(),
+  sourceCaseId: z.uuid().nullable(),
+  certifiedBy: z.enum(ROLES),
+});
+const identityEnd = z.strictObject({ identityId: z.uuid(), validTo: isoDay.nullable() });
+
+const uuids = z.array(z.uuid()).max(2000);
+const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids });
+
+const hospitalSnapshot = z.strictObject({
+  code: bounded(20),
+  name: bounded(60),
+  regionCode: code,
+  level: z.number().int().min(1).max(3),
+  priceClass: z.number().int().min(1).max(3),
+  runBy: z.enum(["COUNTY", "CITY", "PROVINCE"]),
+  isPublic: z.boolean(),
+  province: bounded(2),
+  cardDesignated: z.boolean(),
+});
+
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
 export const AUDIT_EVENTS = {
@@ -73,6 +114,18 @@ export const AUDIT_EVENTS = {
     entity: "file",
     after: z.strictObject({ kind: z.enum(["attachment", "notice", "publicityList"]), caseId: bounded(64).optional(), fileName: bounded(200), sha256: bounded(64) }),
   },
+  "person.create": { entity: "person", after: personSnapshot },
+  "person.update": { entity: "person", before: personSnapshot, after: personSnapshot },
+  // A duplicate merged into the record kept (on the duplicate's row: every moved row by id, to undo it).
+  "person.merge": { entity: "person", before: z.strictObject({ mergedIntoId: z.null() }), after: z.strictObject({ mergedIntoId: z.uuid(), reason: bounded(200), moved: mergedRows }) },
+  "person.mergeKeep": { entity: "person", after: z.strictObject({ mergedId: z.uuid(), reason: bounded(200) }) },
+  "hospital.create": { entity: "hospital", after: hospitalSnapshot },
+  "hospital.update": { entity: "hospital", before: hospitalSnapshot, after: hospitalSnapshot },
+  "enrolment.add": { entity: "person", after: z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), validFrom: isoDay, validTo: isoDay.nullable() }) },
+  "condition.add": { entity: "person", after: z.strictObject({ conditionId: z.uuid(), condition: bounded(30), validFrom: isoDay, validTo: isoDay.nullable(), evidence: bounded(120) }) },
+  // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
+  "identity.add": { entity: "person", after: identityPeriod },
+  "identity.end": { entity: "person", before: identityEnd, after: identityEnd },
   "audit.export": {
     entity: "audit_log",
     after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),

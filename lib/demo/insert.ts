@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isoToDate } from "./dates";
 import { countDemoData, generateDemoData, type DemoCounts, type DemoData } from "./index";
 import { DEMO_BCRYPT_COST, DEMO_PASSWORD, DEMO_SENTINEL_USERNAME } from "./users";
+import { nameInitials } from "@/lib/people/name-initials";
 
 export type SeedResult =
   | { status: "skipped"; reason: string }
@@ -101,6 +102,7 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
             id: p.id,
             idNumber: p.idNumber,
             name: p.name,
+            nameInitials: nameInitials(p.name),
             sex: p.sex,
             birthDate: d(p.birthDate),
             regionCode: p.regionCode,

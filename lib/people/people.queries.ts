@@ -9,22 +9,48 @@ import type { PeopleSearch } from "@/lib/people/people.schema";
 
 export const PEOPLE_PAGE_SIZE = 20;
 
-function searchWhere(actor: Actor, q: string): Prisma.PersonWhereInput {
-  const scope: Prisma.PersonWhereInput = { region: regionWhere(actor) };
-  if (!q) return scope;
+function nameOrNumber(q: string): Prisma.PersonWhereInput {
   // A full ID number is an exact lookup; anything else matches a name or the last digits of an ID.
-  const match: Prisma.PersonWhereInput = /^\d{17}[\dXx]$/.test(q)
-    ? { idNumber: q.toUpperCase() }
-    : // Exactly the last 4 (shown on the list anyway): longer suffixes would let a user read the
-      // hidden birth-date digits one search at a time.
-      /^\d{3}[\dXx]$/.test(q)
-      ? { idNumber: { endsWith: q.toUpperCase() } }
-      : { name: { contains: escapeLike(q) } };
-  return { AND: [scope, match] };
+  if (/^\d{17}[\dXx]$/.test(q)) return { idNumber: q.toUpperCase() };
+  // Exactly the last 4 (shown on the list anyway): longer suffixes would let a user read the
+  // hidden birth-date digits one search at a time.
+  if (/^\d{3}[\dXx]$/.test(q)) return { idNumber: { endsWith: q.toUpperCase() } };
+  // Latin letters are pinyin initials (zsf finds 张三丰), or a name written in letters.
+  if (/^[a-zA-Z]{1,20}$/.test(q)) return { OR: [{ nameInitials: { startsWith: q.toLowerCase() } }, { name: { contains: q, mode: "insensitive" } }] };
+  return { name: { contains: escapeLike(q) } };
+}
+
+function statusWhere(search: PeopleSearch, today: Date): Prisma.PersonWhereInput {
+  const type: Prisma.PersonIdentityWhereInput = search.identity ? { type: search.identity } : {};
+  const covering: Prisma.PersonIdentityWhereInput = { ...type, validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] };
+  const alive: Prisma.PersonWhereInput = { diedOn: null };
+  const stillHere: Prisma.PersonWhereInput = { OR: [{ movedOutOn: null }, { movedOutOn: { gt: today } }] };
+  switch (search.status) {
+    // Holds the identity today, alive and still registered in the county.
+    case "current":
+      return { AND: [alive, stillHere, { identities: { some: covering } }] };
+    // Held it once; today not any more (its period ended, or the person moved out).
+    case "ended":
+      return { AND: [alive, { identities: { some: type } }, { OR: [{ movedOutOn: { lte: today } }, { identities: { none: covering } }] }] };
+    case "deceased":
+      return { AND: [{ diedOn: { not: null } }, ...(search.identity ? [{ identities: { some: type } }] : [])] };
+    case undefined:
+      return search.identity ? { identities: { some: type } } : {};
+  }
+}
+
+function searchWhere(actor: Actor, search: PeopleSearch, today: Date): Prisma.PersonWhereInput {
+  // A merged duplicate lives on only in the kept record's history.
+  const parts: Prisma.PersonWhereInput[] = [{ region: regionWhere(actor), mergedIntoId: null }, statusWhere(search, today)];
+  // A village's code extends its township's: one prefix match on the region code's index.
+  if (search.township) parts.push({ regionCode: { startsWith: search.township } });
+  if (search.village) parts.push({ regionCode: search.village });
+  if (search.q) parts.push(nameOrNumber(search.q));
+  return { AND: parts };
 }
 
 export async function listPeople(actor: Actor, search: PeopleSearch, today = new Date()) {
-  const where = searchWhere(actor, search.q);
+  const where = searchWhere(actor, search, today);
   const [total, rows] = await Promise.all([
     prisma.person.count({ where }),
     prisma.person.findMany({
@@ -52,7 +78,7 @@ export async function getPerson(actor: Actor, id: string) {
     include: {
       region: { select: { name: true, code: true, parent: { select: { name: true } } } },
       household: { include: { members: { where: { region: regionWhere(actor) }, select: { id: true, name: true, relationToHead: true }, orderBy: { name: "asc" } } } },
-      identities: { orderBy: { validFrom: "asc" } },
+      identities: { orderBy: [{ validFrom: "asc" }, { id: "asc" }], include: { sourceCase: { select: { id: true, number: true } } } },
       insuranceEnrollments: { orderBy: { validFrom: "asc" } },
       conditions: { orderBy: { validFrom: "asc" } },
       claims: {
@@ -65,4 +91,32 @@ export async function getPerson(actor: Actor, id: string) {
 
 export async function countPeople(actor: Actor) {
   return prisma.person.count({ where: { region: regionWhere(actor) } });
+}
+
+/** Where a person of the actor's region can be registered: its townships and their villages, in code order. */
+export async function personRegionOptions(actor: Actor) {
+  return prisma.region.findMany({
+    where: { level: { in: ["TOWNSHIP", "VILLAGE"] }, ...regionWhere(actor) },
+    select: { code: true, name: true, level: true, parent: { select: { name: true } } },
+    orderBy: { code: "asc" },
+  });
+}
+
+/** What was paid to the person (posted payouts), newest first; the person is already in scope. */
+export async function personPayouts(personId: string) {
+  return prisma.payout.findMany({
+    where: { personId },
+    select: { id: true, seq: true, total: true, postedAt: true, case: { select: { id: true, number: true } } },
+    orderBy: { seq: "desc" },
+  });
+}
+
+/** The person's own audit rows (registration, edits, identity periods, ID views), newest first. */
+export async function personHistory(personId: string, take = 50) {
+  return prisma.auditLog.findMany({
+    where: { entity: "person", entityId: personId },
+    select: { id: true, action: true, actorName: true, at: true },
+    orderBy: { id: "desc" },
+    take,
+  });
 }

@@ -20,6 +20,8 @@ function personRow(overrides: Partial<PersonRow> = {}): PersonRow {
     veteranHukouProvince: null,
     relationToServiceman: null,
     cardAppliedOn: null,
+    diedOn: null,
+    movedOutOn: null,
     region: { path: "140000/140300/140322/140322100/140322100200" },
     identities: [],
     insuranceEnrollments: [],
@@ -99,6 +101,29 @@ describe("toRulesPerson", () => {
     expect(person.veteranHukouProvince).toBe("SX");
     expect(person.hukouProvince).toBe("HE");
     expect(person.card).toEqual({ appliedOn: "2026-03-31" });
+  });
+});
+
+describe("toRulesPerson: the person's last day", () => {
+  const periods = {
+    identities: [
+      { type: "SUBSISTENCE" as const, validFrom: day("2024-01-01"), validTo: null },
+      { type: "DEMOBILIZED" as const, validFrom: day("2020-01-01"), validTo: day("2026-02-28") },
+      { type: "LOW_INCOME" as const, validFrom: day("2026-09-01"), validTo: null },
+    ],
+    insuranceEnrollments: [{ scheme: "RESIDENT" as const, validFrom: day("2020-01-01"), validTo: null }],
+  };
+  it("ends open periods on the day of death and drops those that start after it", () => {
+    const person = toRulesPerson(personRow({ ...periods, diedOn: day("2026-06-03") }), INDEX);
+    expect(person.identities).toEqual([
+      { type: "SUBSISTENCE", from: "2024-01-01", to: "2026-06-03" },
+      { type: "DEMOBILIZED", from: "2020-01-01", to: "2026-02-28" },
+    ]);
+    expect(person.insurance).toEqual([{ scheme: "RESIDENT", from: "2020-01-01", to: "2026-06-03" }]);
+  });
+  it("ends them the day before the registration moved out, or on the earlier of the two", () => {
+    expect(toRulesPerson(personRow({ ...periods, movedOutOn: day("2026-03-01") }), INDEX).insurance).toEqual([{ scheme: "RESIDENT", from: "2020-01-01", to: "2026-02-28" }]);
+    expect(toRulesPerson(personRow({ ...periods, movedOutOn: day("2026-07-01"), diedOn: day("2026-05-10") }), INDEX).insurance[0]?.to).toBe("2026-05-10");
   });
 });
 

@@ -8,7 +8,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Claim, HospitalLevel, Jurisdiction, Person, PriceClass } from "@/lib/rules/domain";
 import { JURISDICTIONS } from "@/lib/rules/domain";
-import type { IsoDate } from "@/lib/rules/dates";
+import { dayBefore, type IsoDate } from "@/lib/rules/dates";
 import { decimalToFen, decimalToRate } from "./money";
 
 const PERIOD_ORDER = [{ validFrom: "asc" }, { id: "asc" }] as const;
@@ -23,6 +23,8 @@ export const PERSON_FOR_RULES = {
     veteranHukouProvince: true,
     relationToServiceman: true,
     cardAppliedOn: true,
+    diedOn: true,
+    movedOutOn: true,
     region: { select: { path: true } },
     identities: { select: { type: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
     insuranceEnrollments: { select: { scheme: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
@@ -86,14 +88,31 @@ function oneToThree(value: number, what: string): 1 | 2 | 3 {
   throw new Error(`${what} must be 1, 2 or 3, not ${value}`);
 }
 
+/**
+ * The last day the county answers for the person: the day of death, or the day before the
+ * household registration moved out (whichever is earlier); null while neither happened.
+ */
+function lastDayOf(row: PersonRow): IsoDate | null {
+  const ends = [row.diedOn ? isoDate(row.diedOn) : null, row.movedOutOn ? dayBefore(isoDate(row.movedOutOn)) : null].filter((d): d is IsoDate => d !== null);
+  return ends.length === 0 ? null : ends.sort()[0]!;
+}
+
+// A period a bureau has not yet ended (its removal list comes up to a quarter later) still stops
+// on the person's last day: a claim after it gets no identity and no enrolment from the registry.
+function within<T extends { from: IsoDate; to: IsoDate | null }>(periods: T[], last: IsoDate | null): T[] {
+  if (last === null) return periods;
+  return periods.filter((p) => p.from <= last).map((p) => (p.to === null || p.to > last ? { ...p, to: last } : p));
+}
+
 export function toRulesPerson(row: PersonRow, jurisdictions: JurisdictionIndex): Person {
+  const last = lastDayOf(row);
   const person: Person = {
     jurisdiction: jurisdictionOf(row.region.path, jurisdictions),
     birthDate: isoDate(row.birthDate),
     sex: row.sex,
     ruralHukou: row.ruralHukou,
-    identities: row.identities.map((i) => ({ type: i.type, from: isoDate(i.validFrom), to: isoDateOrNull(i.validTo) })),
-    insurance: row.insuranceEnrollments.map((e) => ({ scheme: e.scheme, from: isoDate(e.validFrom), to: isoDateOrNull(e.validTo) })),
+    identities: within(row.identities.map((i) => ({ type: i.type, from: isoDate(i.validFrom), to: isoDateOrNull(i.validTo) })), last),
+    insurance: within(row.insuranceEnrollments.map((e) => ({ scheme: e.scheme, from: isoDate(e.validFrom), to: isoDateOrNull(e.validTo) })), last),
     // The rules read conditions without dates (see the report of issue 6): every recorded one counts.
     conditions: [...new Set(row.conditions.map((c) => c.condition))],
     hukouProvince: row.hukouProvince,

@@ -8,11 +8,14 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { refuseNotFound, requireActor } from "@/lib/auth/session";
 import { filingOptions, personCases } from "@/lib/cases/person-cases";
 import { prisma } from "@/lib/db";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
+import { auditLabelKey } from "@/lib/audit/audit-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
-import { ageOn, maskIdNumber } from "@/lib/people/masking";
-import { getPerson } from "@/lib/people/people.queries";
+import { AddIdentityForm, EndIdentityForm } from "@/components/identity-forms";
+import { bureauOfRole, IDENTITY_BUREAUS, keeperOf } from "@/lib/people/identity-bureaus";
+import { ageOn, maskBankAccount, maskIdNumber } from "@/lib/people/masking";
+import { getPerson, personHistory, personPayouts } from "@/lib/people/people.queries";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("person:read");
@@ -21,17 +24,26 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!person) return refuseNotFound(actor, { action: "person:read", entity: "person", entityId: id });
   const t = await getTranslations();
   const files = hasPermission(actor.role, "case:file");
-  const [cases, kinds] = await Promise.all([
-    hasPermission(actor.role, "case:read") ? personCases(prisma, actor, person.id) : [],
+  const readsCases = hasPermission(actor.role, "case:read");
+  const [cases, kinds, payouts, history] = await Promise.all([
+    readsCases ? personCases(prisma, actor, person.id) : [],
     filingOptions(prisma, actor, person.id),
+    readsCases ? personPayouts(person.id) : [],
+    personHistory(person.id),
   ]);
+  const bureau = bureauOfRole(actor.role);
   const period = (from: Date, to: Date | null) => `${formatDate(from)} — ${to ? formatDate(to) : t("common.ongoing")}`;
 
   return (
     <article className="space-y-6" aria-labelledby="person-title">
       <div>
         <Link href="/people" className="text-sm text-brand-700 hover:underline">← {t("people.back")}</Link>
-        <h1 id="person-title" className="mt-2 text-xl font-semibold">{person.name}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 id="person-title" className="text-xl font-semibold">{person.name}</h1>
+          {person.diedOn ? <span className="rounded bg-slate-200 px-2 py-0.5 text-sm">{t("people.deceased", { date: formatDate(person.diedOn) })}</span> : null}
+          {person.movedOutOn ? <span className="rounded bg-slate-200 px-2 py-0.5 text-sm">{t("people.movedOut", { date: formatDate(person.movedOutOn) })}</span> : null}
+          {hasPermission(actor.role, "person:update") ? <Link href={`/people/${person.id}/edit`} className="text-sm text-brand-700 underline-offset-2 hover:underline">{t("people.edit")}</Link> : null}
+        </div>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-4">
           <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd><IdNumberReveal personId={person.id} masked={maskIdNumber(person.idNumber)} canReveal={hasPermission(actor.role, "person:view-id")} /></dd></div>
           <div><dt className="text-slate-500">{t("people.sex")}</dt><dd>{t(`sex.${person.sex}`)}</dd></div>
@@ -39,22 +51,40 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
           <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
           <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{t(`relation.${person.relationToHead}`)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.phone")}</dt><dd className="tabular-nums">{person.phone ?? "—"}</dd></div>
+          <div><dt className="text-slate-500">{t("people.bankAccount")}</dt><dd className="font-mono">{person.bankAccount ? maskBankAccount(person.bankAccount) : t("people.noBankAccount")}</dd></div>
           <div className="col-span-2"><dt className="text-slate-500">{t("people.address")}</dt><dd>{person.household?.address ?? "—"}</dd></div>
         </dl>
       </div>
 
-      <section aria-labelledby="identities-title">
-        <h2 id="identities-title" className="mb-2 font-semibold">{t("people.identities")}</h2>
+      <section aria-labelledby="identities-title" className="space-y-3">
+        <h2 id="identities-title" className="font-semibold">{t("people.identities")}</h2>
         {person.identities.length === 0 ? <EmptyState title={t("people.noIdentities")} /> : (
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="identity-timeline">
             {person.identities.map((i) => (
-              <li key={i.id} className="flex justify-between px-4 py-2">
-                <span>{t(`identity.${i.type}`)}</span>
-                <span className="tabular-nums text-slate-600">{period(i.validFrom, i.validTo)}</span>
+              <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-2">
+                <div>
+                  <span className="font-medium">{t(`identity.${i.type}`)}</span>
+                  <span className="ml-3 tabular-nums text-slate-600">{period(i.validFrom, i.validTo)}</span>
+                  <p className="text-xs text-slate-500">
+                    {t("identityForm.certifiedBy", { bureau: t(`roles.${IDENTITY_BUREAUS[keeperOf(i)].role}`) })}
+                    {i.certificate ? <span className="ml-2">{t("identityForm.fromCertificate", { certificate: i.certificate })}</span> : null}
+                    {i.sourceCase ? <Link href={`/cases/${i.sourceCase.id}`} className="ml-2 text-brand-700 underline-offset-2 hover:underline">{i.sourceCase.number}</Link> : null}
+                  </p>
+                </div>
+                {bureau && keeperOf(i) === bureau && !i.validTo ? <EndIdentityForm bureau={bureau} identityId={i.id} label={t("format.nameWithNote", { name: t("identityForm.end"), note: t(`identity.${i.type}`) })} /> : null}
               </li>
             ))}
-          </ul>
+          </ol>
         )}
+        {bureau ? (
+          <AddIdentityForm
+            bureau={bureau}
+            personId={person.id}
+            types={IDENTITY_BUREAUS[bureau].types.map((type) => ({ value: type, label: t(`identity.${type}`) }))}
+            cases={IDENTITY_BUREAUS[bureau].fromCase ? cases.filter((c) => c.state === "APPROVED" || c.state === "PAID").map((c) => ({ value: c.id, label: `${c.number} ${t(`applicationKind.${c.kind}`)}` })) : null}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="insurance-title">
@@ -138,6 +168,36 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   </tr>
                 ))}
           </DataTable>
+        )}
+      </section>
+      {readsCases ? (
+        <section aria-labelledby="payouts-title">
+          <h2 id="payouts-title" className="mb-2 font-semibold">{t("people.payouts")}</h2>
+          {payouts.length === 0 ? <EmptyState title={t("people.noPayouts")} /> : (
+            <DataTable caption={t("people.payouts")} testId="person-payouts" columns={[{ label: t("people.postedAt") }, { label: t("casePages.number") }, { label: t("people.paid"), align: "right" }]}>
+              {payouts.map((p) => (
+                <tr key={p.id}>
+                  <td className="px-3 py-2 tabular-nums">{formatDateTime(p.postedAt)}</td>
+                  <td className="px-3 py-2 font-mono">{p.case ? <Link href={`/cases/${p.case.id}`} className="text-brand-700 underline-offset-2 hover:underline">{p.case.number}</Link> : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(p.total.toFixed(2))}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="mb-2 font-semibold">{t("people.history")}</h2>
+        {history.length === 0 ? <EmptyState title={t("people.noHistory")} /> : (
+          <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="person-history">
+            {history.map((h) => (
+              <li key={String(h.id)} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                <span>{t(auditLabelKey(h.action))}</span>
+                <span className="tabular-nums text-slate-600">{t("format.nameWithNote", { name: formatDateTime(h.at), note: h.actorName })}</span>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </article>
