@@ -97,6 +97,8 @@ export const AUDIT_EVENTS = {
   "case.issueNotice": { entity: "case", after: caseChange },
   "case.postPayout": { entity: "case", after: caseChange },
   "case.grantIdentity": { entity: "case", after: caseChange },
+  // A year of the holiday notice typed in because the calendar package does not carry it yet.
+  "calendar.enterYear": { entity: "calendar", after: z.strictObject({ year: z.number().int(), notice: bounded(200), holidays: count, workdays: count, replaced: z.boolean() }) },
 } as const satisfies Record<string, EventSpec>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;
