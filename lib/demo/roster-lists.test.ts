@@ -31,7 +31,7 @@ describe("the demo lists in prisma/demo-lists", () => {
     const lists = demoLists(data);
     for (const key of Object.keys(DEMO_LIST_FILES) as (keyof typeof DEMO_LIST_FILES)[]) {
       const parsed = await parseRosterFile(readFileSync(join(import.meta.dirname, "..", "..", "prisma", "demo-lists", DEMO_LIST_FILES[key])));
-      expect(parsed.ok && parsed.rows.map(({ rowNo: _rowNo, ...r }) => r), key).toEqual(lists[key]);
+      expect(parsed.ok && parsed.rows.map((r) => ({ township: r.township, name: r.name, idNumber: r.idNumber, category: r.category, householdSize: r.householdSize, reason: r.reason, effectiveDate: r.effectiveDate })), key).toEqual(lists[key]);
     }
   });
 
