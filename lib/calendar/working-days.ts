@@ -3,7 +3,9 @@
 // from chinese-days; a year it does not carry yet is entered by an administrator from the notice
 // (lib/calendar/enter-holiday-year.ts). A year neither knows is never guessed from weekends alone:
 // the answer says which year is missing, and the caller shows that as a warning.
-import { getHolidaysInRange, isWorkday } from "chinese-days";
+// The package's ESM build has no "type": "module", so Node and Next load its CommonJS build,
+// whose functions are reachable only through the default export.
+import chineseDays from "chinese-days";
 import { dayAfter, yearOf, type IsoDate } from "@/lib/rules/dates";
 
 export type CalendarDayKind = "HOLIDAY" | "WORKDAY";
@@ -31,7 +33,7 @@ const packageYears = new Map<number, boolean>();
 export function packageCovers(year: number): boolean {
   const cached = packageYears.get(year);
   if (cached !== undefined) return cached;
-  const covered = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).some((date) => !isWeekend(date));
+  const covered = chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).some((date) => !isWeekend(date));
   packageYears.set(year, covered);
   return covered;
 }
@@ -48,7 +50,7 @@ export function workingCalendar(entered: readonly EnteredYear[] = []): WorkingCa
         return { known: true, working: kind === undefined ? !isWeekend(date) : kind === "WORKDAY" };
       }
       if (!packageCovers(year)) return { known: false, year };
-      return { known: true, working: isWorkday(date) };
+      return { known: true, working: chineseDays.isWorkday(date) };
     },
   };
 }
