@@ -19,7 +19,7 @@ let away: Awaited<ReturnType<typeof makeRegionTree>>;
 let seq = 0;
 const HEADER = ["乡镇", "姓名", "身份证号", "类别", "家庭人口", "调整原因", "生效日期"];
 
-async function xlsx(rows: string[][]): Promise<Uint8Array> {
+async function xlsx(rows: string[][]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("附件3");
   sheet.addRow(["测试县2026年第三季度医疗救助重点救助对象动态调整名单"]);
@@ -75,7 +75,7 @@ describe("a 动态调整 list", () => {
     const { actor } = await makeUser(db, "CIVIL_AFFAIRS", tree.county);
     const { known, leaving, newId, file } = await goodList();
     const before = await snapshot();
-    const uploaded = await uploadRoster(db, actor, { period: "2026Q3", fileName: "2026Q3.xlsx", content: file });
+    const uploaded = await uploadRoster(db, actor, { period: "2026Q3", file: new File([file], "2026Q3.xlsx") });
     expect(uploaded).toMatchObject({ errors: 0, added: 2, removed: 1, changed: 0, dueOn: "2026-10-13" });
     expect(await snapshot()).toEqual(before);
     expect((await lastAudit(db, "roster.upload")).after).toMatchObject({ bureau: "CIVIL_AFFAIRS", period: "2026Q3", rows: 3, errors: 0, added: 2, removed: 1 });
@@ -114,12 +114,12 @@ describe("a 动态调整 list", () => {
   it("with row errors, or a registry that moved since the upload, is not confirmed", async () => {
     const { actor } = await makeUser(db, "CIVIL_AFFAIRS", tree.county);
     const known = await person(tree.townA, "赵六");
-    const bad = await uploadRoster(db, actor, { period: "2026Q3", fileName: "bad.xlsx", content: await xlsx([["丙镇", "赵六", known.idNumber, "低保", "1", "新增", "2026-08-01"]]) });
+    const bad = await uploadRoster(db, actor, { period: "2026Q3", file: new File([await xlsx([["丙镇", "赵六", known.idNumber, "低保", "1", "新增", "2026-08-01"]])], "bad.xlsx") });
     expect(bad.errors).toBe(1);
     expect(await db.rosterRowError.findMany({ where: { batchId: bad.id }, select: { rowNo: true, code: true } })).toEqual([{ rowNo: 3, code: "UNKNOWN_TOWNSHIP" }]);
     await expect(confirmRoster(db, actor, { batchId: bad.id, version: 1, certificateDate: "2026-10-12" })).rejects.toMatchObject({ key: "roster.hasErrors" });
 
-    const good = await uploadRoster(db, actor, { period: "2026Q3", fileName: "good.xlsx", content: await xlsx([["甲镇", "赵六", known.idNumber, "低保", "1", "新增", "2026-08-01"]]) });
+    const good = await uploadRoster(db, actor, { period: "2026Q3", file: new File([await xlsx([["甲镇", "赵六", known.idNumber, "低保", "1", "新增", "2026-08-01"]])], "good.xlsx") });
     expect(await db.rosterBatch.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({ state: "SUPERSEDED" });
     await db.personIdentity.create({ data: { personId: known.id, type: "SUBSISTENCE", validFrom: new Date("2026-09-01") } });
     const before = await snapshot();
@@ -130,7 +130,7 @@ describe("a 动态调整 list", () => {
   it("crashing during the apply leaves no half-applied list", async () => {
     const { actor } = await makeUser(db, "CIVIL_AFFAIRS", tree.county);
     const { leaving, newId, file } = await goodList();
-    const uploaded = await uploadRoster(db, actor, { period: "2026Q3", fileName: "crash.xlsx", content: file });
+    const uploaded = await uploadRoster(db, actor, { period: "2026Q3", file: new File([file], "crash.xlsx") });
     // The new identities are written last: by then the new person exists and the removal is done.
     await db.$executeRawUnsafe(`CREATE FUNCTION roster_test_crash() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql`);
     await db.$executeRawUnsafe(`CREATE TRIGGER roster_test_crash BEFORE INSERT ON person_identity FOR EACH ROW WHEN (NEW.roster_batch_id IS NOT NULL) EXECUTE FUNCTION roster_test_crash()`);
@@ -151,11 +151,11 @@ describe("a 动态调整 list", () => {
     const { actor: civil } = await makeUser(db, "CIVIL_AFFAIRS", tree.county);
     const { file } = await goodList();
     const { actor: clerk } = await makeUser(db, "TOWNSHIP_CLERK", tree.townA);
-    await expectRefused(db, () => uploadRoster(db, clerk, { period: "2026Q3", fileName: "x.xlsx", content: file }), ForbiddenError, { audited: true });
+    await expectRefused(db, () => uploadRoster(db, clerk, { period: "2026Q3", file: new File([file], "x.xlsx") }), ForbiddenError, { audited: true });
     const { actor: medical } = await makeUser(db, "MEDICAL_SECURITY", tree.county);
-    await expectRefused(db, () => uploadRoster(db, medical, { period: "2026Q3", fileName: "x.xlsx", content: file }), ForbiddenError, { audited: true });
+    await expectRefused(db, () => uploadRoster(db, medical, { period: "2026Q3", file: new File([file], "x.xlsx") }), ForbiddenError, { audited: true });
 
-    const uploaded = await uploadRoster(db, civil, { period: "2026Q3", fileName: "x.xlsx", content: file });
+    const uploaded = await uploadRoster(db, civil, { period: "2026Q3", file: new File([file], "x.xlsx") });
     const before = await snapshot();
     const { actor: veterans } = await makeUser(db, "VETERANS_AFFAIRS", tree.county);
     await expectRefused(db, () => confirmRoster(db, veterans, { batchId: uploaded.id, version: 1, certificateDate: "2026-10-12" }), ForbiddenError, { audited: true });

@@ -7,6 +7,8 @@ import type { Db } from "@/lib/db";
 import { ROSTER_BUREAUS, type RosterBureau } from "@/lib/roster/roster-categories";
 import { chinaToday } from "@/lib/roster/roster-dates";
 import { dueDateOf, lastQuarter } from "@/lib/roster/roster-period";
+import { isPathInScope, regionWhere } from "@/lib/regions/scope";
+import { getFile } from "@/lib/storage/file-store";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -34,4 +36,46 @@ export async function dueLists(db: Db, actor: Actor, now: Date = new Date()): Pr
   return batches.map((b) => ({
     kind: "TO_ACKNOWLEDGE" as const, batchId: b.id, bureau: b.bureau, period: b.period, dueOn: b.dueOn ? iso(b.dueOn) : null, confirmedAt: b.confirmedAt!.toISOString(), late: b.dueOn !== null && chinaToday(b.confirmedAt!) > iso(b.dueOn),
   }));
+}
+
+export const ROSTER_PAGE_SIZE = 50;
+
+function mayRead(actor: Actor): boolean {
+  return actor.role === "CIVIL_AFFAIRS" || actor.role === "VETERANS_AFFAIRS" || actor.role === "MEDICAL_SECURITY";
+}
+
+/** The county's lists: a bureau sees its own, the medical-security bureau the confirmed ones. */
+export async function rosterBatches(db: Db, actor: Actor) {
+  if (!mayRead(actor)) return [];
+  const bureau = ROSTER_BUREAUS.find((b) => b === actor.role);
+  return db.rosterBatch.findMany({
+    where: { region: regionWhere(actor), ...(bureau ? { bureau } : { state: { in: ["CONFIRMED", "ACKNOWLEDGED"] } }) },
+    orderBy: { uploadedAt: "desc" },
+    take: 100,
+  });
+}
+
+/** One list with a page of its changes and a page of its row errors; null outside the actor's reach. */
+export async function rosterBatch(db: Db, actor: Actor, id: string, page: number, errorsPage: number) {
+  if (!mayRead(actor) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const batch = await db.rosterBatch.findUnique({ where: { id }, include: { region: { select: { path: true, name: true } } } });
+  if (!batch || !isPathInScope(actor, batch.region.path)) return null;
+  const bureau = ROSTER_BUREAUS.find((b) => b === actor.role);
+  if (bureau ? bureau !== batch.bureau : !["CONFIRMED", "ACKNOWLEDGED"].includes(batch.state)) return null;
+  const [entries, entryCount, errors, townships] = await Promise.all([
+    db.rosterEntry.findMany({ where: { batchId: id }, orderBy: { rowNo: "asc" }, skip: (page - 1) * ROSTER_PAGE_SIZE, take: ROSTER_PAGE_SIZE }),
+    db.rosterEntry.count({ where: { batchId: id } }),
+    db.rosterRowError.findMany({ where: { batchId: id }, orderBy: [{ rowNo: "asc" }, { code: "asc" }], skip: (errorsPage - 1) * ROSTER_PAGE_SIZE, take: ROSTER_PAGE_SIZE }),
+    db.region.findMany({ where: { parentCode: batch.regionCode }, select: { code: true, name: true } }),
+  ]);
+  return { batch, entries, entryCount, errors, townshipName: new Map(townships.map((r) => [r.code, r.name])) };
+}
+
+/** The certificate PDF of a confirmed list, for its bureau and the medical-security bureau. */
+export async function rosterCertificate(db: Db, actor: Actor, id: string) {
+  const found = await rosterBatch(db, actor, id, 1, 1);
+  if (!found?.batch.certificateFileId) return null;
+  const file = await getFile(db, found.batch.certificateFileId);
+  if (!file) return null;
+  return { ...file, fileName: `certificate-${found.batch.period}-${found.batch.bureau}.pdf` };
 }

@@ -59,7 +59,8 @@ export const uploadRoster = defineCommand({ permission: "roster:upload", schema:
   const bureau = bureauOf(actor, "roster:upload");
   const county = await countyOf(tx, actor, "roster:upload");
   const period = parsePeriod(input.period)!;
-  const content = Buffer.from(input.content);
+  const content = Buffer.from(await input.file.arrayBuffer());
+  const fileName = (input.file instanceof File && input.file.name ? input.file.name : "roster").slice(0, 200);
   const parsed = await parseRosterFile(content);
   if (!parsed.ok) throw new DomainError(`roster.file.${parsed.error}`, parsed.error === "MISSING_COLUMNS" ? { columns: parsed.missing.join("、") } : {});
   const today = new Date(`${chinaToday()}T00:00:00Z`);
@@ -73,7 +74,7 @@ export const uploadRoster = defineCommand({ permission: "roster:upload", schema:
       regionCode: county.code, bureau, period: period.key,
       periodFrom: new Date(`${period.from}T00:00:00Z`), periodTo: new Date(`${period.to}T00:00:00Z`), adjustedOn: new Date(`${period.to}T00:00:00Z`),
       dueOn: due.ok ? new Date(`${due.due}T00:00:00Z`) : null,
-      fileName: input.fileName, fileId: file.id,
+      fileName, fileId: file.id,
       rows: diff.rows, errorCount: diff.errors.length, added: count("ADDED"), removed: count("REMOVED"), changed: count("CHANGED"),
       uploadedById: actor.kind === "user" ? actor.id : actor.jobId, uploadedBy: actor.kind === "user" ? actor.username : `system:${actor.job}`,
     },
@@ -86,7 +87,7 @@ export const uploadRoster = defineCommand({ permission: "roster:upload", schema:
       action: "roster.upload",
       entityId: batch.id,
       regionCode: county.code,
-      after: { bureau, period: period.key, fileName: input.fileName, sha256: file.sha256, rows: diff.rows, errors: diff.errors.length, added: batch.added, removed: batch.removed, changed: batch.changed },
+      after: { bureau, period: period.key, fileName, sha256: file.sha256, rows: diff.rows, errors: diff.errors.length, added: batch.added, removed: batch.removed, changed: batch.changed },
     },
     requestId,
   );
