@@ -11,7 +11,9 @@ const nextConfig = {
   // An attachment may be 10 MB (issue 8); a server action refuses larger bodies before the command sees them.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
   // pdfkit reads its font metrics from its own folder at run time: it must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit"],
+  // chinese-days ships an ES build without "type": "module", which the bundler refuses; exceljs
+  // is large and reads zip streams: both are loaded by Node as they are.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "bcryptjs", "pdfkit", "chinese-days", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { navigationFor } from "@/lib/auth/navigation";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
 import { countPeople } from "@/lib/people/people.queries";
+import { dueLists } from "@/lib/roster/roster.queries";
 import { countUsers } from "@/lib/users/users.queries";
 
 export async function generateMetadata() {
@@ -18,6 +20,7 @@ export default async function HomePage() {
     hasPermission(actor.role, "person:read") ? countPeople(actor) : null,
     hasPermission(actor.role, "user:update") ? countUsers(actor) : null,
   ]);
+  const due = await dueLists(prisma, actor);
   const cards = navigationFor(actor.role).filter((i) => i.href !== "/");
   return (
     <section aria-labelledby="home-title" className="space-y-6">
@@ -39,6 +42,22 @@ export default async function HomePage() {
           </div>
         ) : null}
       </dl>
+      {due.length > 0 ? (
+        <section aria-labelledby="roster-due-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="roster-due">
+          <h2 id="roster-due-title" className="font-medium">{t("home.rosterDue.title")}</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {due.map((d) => (
+              <li key={d.kind === "TO_SEND" ? `${d.bureau}-${d.period}` : d.batchId}>
+                {d.kind === "TO_SEND"
+                  ? d.dueOn === null
+                    ? t("home.rosterDue.missingYear", { period: d.period, year: d.missingYear ?? 0 })
+                    : t(d.overdue ? "home.rosterDue.overdue" : "home.rosterDue.toSend", { period: d.period, dueOn: d.dueOn })
+                  : t("home.rosterDue.toAcknowledge", { period: d.period, bureau: t(`roles.${d.bureau}`) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {cards.map((c) => (
           <li key={c.href}>

@@ -155,6 +155,22 @@ export const AUDIT_EVENTS = {
   "case.issueNotice": { entity: "case", after: caseChange },
   "case.postPayout": { entity: "case", after: caseChange },
   "case.grantIdentity": { entity: "case", after: caseChange },
+  // 动态调整 lists (lib/roster): an upload compared (nothing applied), its confirmation with the
+  // certificate, and the medical-security bureau's receipt.
+  "roster.upload": {
+    entity: "roster",
+    after: z.strictObject({ bureau: z.enum(["CIVIL_AFFAIRS", "VETERANS_AFFAIRS"]), period: bounded(10), fileName: bounded(200), sha256: bounded(64), rows: count, errors: count, added: count, removed: count, changed: count }),
+  },
+  "roster.confirm": {
+    entity: "roster",
+    before: z.strictObject({ state: bounded(20) }),
+    after: z.strictObject({ state: bounded(20), certificateDate: z.iso.date(), certificateSha256: bounded(64), added: count, removed: count, changed: count, peopleCreated: count }),
+  },
+  // The current list with full ID numbers, exported (PIPL Art. 51: who took whose numbers, when).
+  "roster.export": { entity: "roster", after: z.strictObject({ bureau: z.enum(["CIVIL_AFFAIRS", "VETERANS_AFFAIRS"]), rows: count }) },
+  "roster.acknowledge": { entity: "roster", before: z.strictObject({ state: bounded(20) }), after: z.strictObject({ state: bounded(20) }) },
+  // A year of the holiday notice typed in because the calendar package does not carry it yet.
+  "calendar.enterYear": { entity: "calendar", after: z.strictObject({ year: z.number().int(), notice: bounded(200), holidays: count, workdays: count, replaced: z.boolean() }) },
 } as const satisfies Record<string, EventSpec>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

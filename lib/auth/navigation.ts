@@ -10,6 +10,9 @@ const NAV: readonly { href: string; key: string; permission: Permission | null }
   { href: "/cases/results", key: "results", permission: "case:read" },
   { href: "/payments", key: "payments", permission: "payment:read" },
   { href: "/trial", key: "trial", permission: "rules:trial" },
+  // The bureaus that send 动态调整 lists, and the one that receives them (a role holds one of the two).
+  { href: "/rosters", key: "rosters", permission: "roster:upload" },
+  { href: "/rosters", key: "rosters", permission: "roster:acknowledge" },
   { href: "/policy", key: "policy", permission: "policy:read" },
   { href: "/admin/users", key: "users", permission: "user:update" },
   { href: "/audit", key: "audit", permission: "audit:read" },
