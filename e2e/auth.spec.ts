@@ -51,6 +51,8 @@ test("changing the password ends the old one", async ({ page, makeUser }) => {
   await expect(page.getByText("密码已修改，其他设备上的登录已失效。")).toBeVisible();
 
   await page.getByRole("button", { name: "退出登录" }).click();
+  // The sign-out is a server action: navigating before it lands would cancel it.
+  await expect(page).toHaveURL(/\/login/);
   await submitLogin(page, user.username, user.password);
   await expect(formMessage(page)).toContainText("用户名或密码错误");
   await loginThroughForm(page, user.username, "Another-pass-99");

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 
 // Each role sees the work its permissions allow; the pages check the same permission again.
-const NAV: readonly { href: string; key: string; permission: Permission | null }[] = [
+const NAV: readonly { href: string; key: string; permission: Permission | readonly Permission[] | null }[] = [
   { href: "/", key: "home", permission: null },
   { href: "/cases", key: "cases", permission: "case:read" },
   { href: "/people", key: "people", permission: "person:read" },
@@ -10,14 +10,17 @@ const NAV: readonly { href: string; key: string; permission: Permission | null }
   { href: "/cases/results", key: "results", permission: "case:read" },
   { href: "/payments", key: "payments", permission: "payment:read" },
   { href: "/trial", key: "trial", permission: "rules:trial" },
-  // The bureaus that send 动态调整 lists, and the one that receives them (a role holds one of the two).
-  { href: "/rosters", key: "rosters", permission: "roster:upload" },
-  { href: "/rosters", key: "rosters", permission: "roster:acknowledge" },
+  // The bureaus that send 动态调整 lists, and the one that receives them.
+  { href: "/rosters", key: "rosters", permission: ["roster:upload", "roster:acknowledge"] },
   { href: "/policy", key: "policy", permission: "policy:read" },
   { href: "/admin/users", key: "users", permission: "user:update" },
   { href: "/audit", key: "audit", permission: "audit:read" },
 ];
 
 export function navigationFor(role: Role) {
-  return NAV.filter((item) => item.permission === null || hasPermission(role, item.permission));
+  return NAV.filter((item) => {
+    if (item.permission === null) return true;
+    const any: readonly Permission[] = typeof item.permission === "string" ? [item.permission] : item.permission;
+    return any.some((permission) => hasPermission(role, permission));
+  });
 }

@@ -28,5 +28,8 @@ describe("permission resolution", () => {
     expect(navigationFor("ADMIN").map((i) => i.key)).toEqual(["home", "policy", "users", "audit"]);
     expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).toEqual(["home", "cases", "people", "publicity", "results", "trial", "policy"]);
     expect(navigationFor("FINANCE").map((i) => i.key)).toEqual(["home", "cases", "people", "publicity", "results", "payments", "policy"]);
+    expect(navigationFor("CIVIL_AFFAIRS").map((i) => i.key)).toContain("rosters");
+    expect(navigationFor("MEDICAL_SECURITY").map((i) => i.key)).toContain("rosters");
+    expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).not.toContain("rosters");
   });
 });
