@@ -9,7 +9,9 @@ export const prisma = createPrisma(process.env.DATABASE_URL);
 
 /** Fills and submits the login form, whatever the outcome. */
 export async function submitLogin(page: Page, username: string, password: string) {
-  await page.goto("/login");
+  // Once the page's scripts have run: a form submitted before React hydrates it can be lost when
+  // the machine is busy (seen once in a full run).
+  await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByRole("textbox", { name: "用户名" }).fill(username);
   await page.getByRole("textbox", { name: "密码" }).fill(password);
   await page.getByRole("button", { name: "登录" }).click();
