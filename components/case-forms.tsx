@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
+import { BillItemRows } from "@/components/bill-item-rows";
 import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import { SelectField } from "@/components/select-field";
@@ -28,7 +29,7 @@ import {
   updateDraftBillsAction,
   withdrawCaseAction,
 } from "@/lib/cases/cases.actions";
-import { FEE_KINDS, ITEM_CLASSES, ROUTES } from "@/lib/rules/domain";
+import { ROUTES } from "@/lib/rules/domain";
 
 type Option = { value: string; label: string };
 type Action = (prev: ActionState<null>, formData: FormData) => Promise<ActionState<null>>;
@@ -177,38 +178,7 @@ export function BillForm({ caseRef, bills, hospitals, claimTypes }: { caseRef: C
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">{t("casePages.items")}</legend>
         {e("items") ? <p className="mt-1 text-sm text-red-700">{e("items")}</p> : null}
-        <table className="mt-1 min-w-full text-sm">
-          <thead className="text-left text-slate-700">
-            <tr>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("trial.fee")}</th>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("trial.class")}</th>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("trial.amount")}</th>
-              <th scope="col" className="py-1 pr-2 font-medium">{t("trial.days")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: ITEM_ROWS }, (_, i) => (
-              <tr key={i}>
-                <td className="py-1 pr-2">
-                  <select name={`item_fee_${i}`} aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.fee") })} defaultValue={val(`item_fee_${i}`) ?? "OTHER"} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                    {FEE_KINDS.map((f) => <option key={f} value={f}>{t(`trial.feeKind.${f}`)}</option>)}
-                  </select>
-                </td>
-                <td className="py-1 pr-2">
-                  <select name={`item_class_${i}`} aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.class") })} defaultValue={val(`item_class_${i}`) ?? "A"} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                    {ITEM_CLASSES.map((c) => <option key={c} value={c}>{t(`trial.itemClass.${c}`)}</option>)}
-                  </select>
-                </td>
-                <td className="py-1 pr-2">
-                  <input name={`item_amount_${i}`} inputMode="decimal" aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.amount") })} aria-invalid={e(`items.${i}.amount`) ? true : undefined} defaultValue={val(`item_amount_${i}`)} className="w-full rounded-md border border-slate-300 px-2 py-1.5 tabular-nums aria-[invalid]:border-red-600" />
-                </td>
-                <td className="py-1 pr-2">
-                  <input name={`item_days_${i}`} inputMode="numeric" aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.days") })} defaultValue={val(`item_days_${i}`)} className="w-24 rounded-md border border-slate-300 px-2 py-1.5 tabular-nums" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BillItemRows rows={ITEM_ROWS} value={val} amountError={(i) => e(`items.${i}.amount`)} />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-4">
         <Field name="total" label={t("casePages.billTotal")} inputMode="decimal" defaultValue={val("total")} error={e("total")} required />

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { BillItemRows } from "@/components/bill-item-rows";
 import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import { SelectField } from "@/components/select-field";
@@ -9,7 +10,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { useFormKey } from "@/components/use-form-key";
 import { Worksheet, type DocumentNames } from "@/components/worksheet";
 import { IDLE, submittedValues } from "@/lib/action-state";
-import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
+import { CLAIM_TYPES, CONDITIONS, IDENTITY_TYPES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
 import { trialCalculationAction } from "@/lib/trial/trial.actions";
 import { TRIAL_ITEM_ROWS } from "@/lib/trial/trial.schema";
 
@@ -104,38 +105,7 @@ export function TrialForm({ documents }: { documents: DocumentNames }) {
         <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
           <legend className="px-1 font-medium">{t("trial.items")}</legend>
           {e?.items ? <p className="mb-2 text-sm text-red-700" role="alert">{e.items}</p> : null}
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-slate-700">
-              <tr>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("trial.fee")}</th>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("trial.class")}</th>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("trial.amount")}</th>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("trial.days")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: TRIAL_ITEM_ROWS }, (_, i) => (
-                <tr key={i}>
-                  <td className="py-1 pr-2">
-                    <select name={`item_fee_${i}`} aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.fee") })} defaultValue={val(`item_fee_${i}`) || "OTHER"} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                      {FEE_KINDS.map((f) => <option key={f} value={f}>{t(`trial.feeKind.${f}`)}</option>)}
-                    </select>
-                  </td>
-                  <td className="py-1 pr-2">
-                    <select name={`item_class_${i}`} aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.class") })} defaultValue={val(`item_class_${i}`) || "A"} className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                      {ITEM_CLASSES.map((c) => <option key={c} value={c}>{t(`trial.itemClass.${c}`)}</option>)}
-                    </select>
-                  </td>
-                  <td className="py-1 pr-2">
-                    <input name={`item_amount_${i}`} inputMode="decimal" aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.amount") })} defaultValue={val(`item_amount_${i}`)} className="w-full rounded-md border border-slate-300 px-2 py-1.5 tabular-nums" />
-                  </td>
-                  <td className="py-1 pr-2">
-                    <input name={`item_days_${i}`} inputMode="numeric" aria-label={t("trial.rowLabel", { row: i + 1, field: t("trial.days") })} defaultValue={val(`item_days_${i}`)} className="w-24 rounded-md border border-slate-300 px-2 py-1.5 tabular-nums" />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BillItemRows rows={TRIAL_ITEM_ROWS} value={val} />
         </fieldset>
 
         <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
