@@ -25,8 +25,11 @@ test("five wrong passwords lock the account, even against the right one, with th
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("sign in, sign out", async ({ page }) => {
-  await loginThroughForm(page, "yx-clerk");
+test("sign in, sign out", async ({ page, makeUser }) => {
+  // An account of its own: signing out revokes every session of the account (decision 009), and
+  // the other tests sign in as the demo users at the same time.
+  const user = await makeUser("TOWNSHIP_CLERK", "140322100");
+  await loginThroughForm(page, user.username, user.password);
   await expect(page.getByTestId("current-user")).toContainText("乡镇经办员");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);

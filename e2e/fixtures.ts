@@ -9,8 +9,6 @@ export const prisma = createPrisma(process.env.DATABASE_URL);
 
 /** Fills and submits the login form, whatever the outcome. */
 export async function submitLogin(page: Page, username: string, password: string) {
-  // Once the page's scripts have run: a form submitted before React hydrates it can be lost when
-  // the machine is busy (seen once in a full run).
   await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByRole("textbox", { name: "用户名" }).fill(username);
   await page.getByRole("textbox", { name: "密码" }).fill(password);
