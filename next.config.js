@@ -8,8 +8,11 @@ const nextConfig = {
   // The app is served from one Node process next to its database; no image CDN, no telemetry,
   // no version in the headers.
   poweredByHeader: false,
-  // An attachment may be 10 MB (issue 8); a server action refuses larger bodies before the command sees them.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
+  // A 动态调整 list may be 20 MB (lib/roster/roster-limits.ts), an attachment 10 MB (issue 8): a
+  // server action's body may be a little more, so that the command refuses a larger file with its
+  // own field message; and the proxy (proxy.ts), which reads a copy of an action's body, must get
+  // all of it, not Next's default first 10 MB.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   // pdfkit reads its font metrics from its own folder at run time: it must not be bundled.
   // chinese-days ships an ES build without "type": "module", which the bundler refuses; exceljs
   // is large and reads zip streams: both are loaded by Node as they are.

@@ -1,20 +1,34 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
 import { SubmitButton } from "@/components/submit-button";
-import { IDLE, submittedValues } from "@/lib/action-state";
+import { IDLE, submittedValues, type ActionState } from "@/lib/action-state";
+import { ROSTER_MAX_BYTES } from "@/lib/roster/roster-limits";
 import { acknowledgeRosterAction, confirmRosterAction, uploadRosterAction } from "@/lib/roster/roster.actions";
 
 export function UploadRosterForm({ defaultPeriod }: { defaultPeriod: string }) {
   const t = useTranslations("rosterPages");
-  const [state, formAction] = useActionState(uploadRosterAction, IDLE);
+  const tr = useTranslations();
+  const [serverState, formAction] = useActionState(uploadRosterAction, IDLE);
+  // A file over the limit is refused here, before 20 MB travel for nothing (the command refuses it
+  // too, with the same message, for a request that does not come from this form).
+  const [tooLarge, setTooLarge] = useState(false);
+  const state: ActionState<unknown> = tooLarge
+    ? { status: "error", message: tr("errors.checkFields", { fields: t("file") }), fieldErrors: { file: tr("roster.fileSize") } }
+    : serverState;
   const values = submittedValues(state);
   const e = state.status === "error" ? state.fieldErrors : undefined;
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("file");
+    const over = file instanceof File && file.size > ROSTER_MAX_BYTES;
+    setTooLarge(over);
+    if (over) event.preventDefault();
+  };
   return (
-    <form action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="roster-upload-form">
+    <form action={formAction} onSubmit={checkSize} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="roster-upload-form">
       <h2 className="font-medium">{t("uploadTitle")}</h2>
       <p className="text-sm text-slate-600">{t("uploadIntro")}</p>
       <FormMessage state={state} />

@@ -36,6 +36,8 @@ const jobSummary = z.strictObject({
   total: count.optional(),
   done: count.optional(),
   error: bounded(500).optional(),
+  /** What the run found or did, e.g. a list's added / removed / changed / errors. */
+  counts: z.record(bounded(20), count).refine((c) => Object.keys(c).length <= 10, "too many counts").optional(),
 });
 
 // A case's step: the states it moved between, the version it wrote, and what the workflow module
@@ -155,13 +157,19 @@ export const AUDIT_EVENTS = {
   "case.issueNotice": { entity: "case", after: caseChange },
   "case.postPayout": { entity: "case", after: caseChange },
   "case.grantIdentity": { entity: "case", after: caseChange },
-  // 动态调整 lists (lib/roster): an upload compared (nothing applied), its confirmation with the
-  // certificate, and the medical-security bureau's receipt.
+  // 动态调整 lists (lib/roster): the bureau's upload (the file; its comparison is the roster-check
+  // job's job.finish, with the counts), the bureau's confirmation, the roster-apply job's changes to
+  // the registry with the certificate, and the medical-security bureau's receipt.
   "roster.upload": {
     entity: "roster",
-    after: z.strictObject({ bureau: z.enum(["CIVIL_AFFAIRS", "VETERANS_AFFAIRS"]), period: bounded(10), fileName: bounded(200), sha256: bounded(64), rows: count, errors: count, added: count, removed: count, changed: count }),
+    after: z.strictObject({ bureau: z.enum(["CIVIL_AFFAIRS", "VETERANS_AFFAIRS"]), period: bounded(10), fileName: bounded(200), sha256: bounded(64), bytes: count }),
   },
   "roster.confirm": {
+    entity: "roster",
+    before: z.strictObject({ state: bounded(20) }),
+    after: z.strictObject({ state: bounded(20), certificateDate: z.iso.date(), added: count, removed: count, changed: count }),
+  },
+  "roster.apply": {
     entity: "roster",
     before: z.strictObject({ state: bounded(20) }),
     after: z.strictObject({ state: bounded(20), certificateDate: z.iso.date(), certificateSha256: bounded(64), added: count, removed: count, changed: count, peopleCreated: count }),

@@ -52,6 +52,8 @@ const WHO_MAY: Record<Permission, readonly GrantHolder[]> = {
   "case:serve-notice": ["TOWNSHIP_CLERK", "MEDICAL_SECURITY", "VETERANS_AFFAIRS"],
   "payment:record": ["FINANCE"],
   "claim:recompute": ["ADMIN", "SYSTEM"],
+  "roster:check": ["SYSTEM"],
+  "roster:apply": ["SYSTEM"],
 };
 
 const PLACES = ["ownTownship", "otherTownship", "county", "otherCounty"] as const;

@@ -90,6 +90,9 @@ export const RULES: Record<Permission, Rule> = {
   "case:serve-notice": { scope: "region", on: { case: ["REJECTED"] } },
   "payment:record": { scope: "region", on: { case: ["APPROVED"] } },
   "claim:recompute": { scope: "region", on: { region: "any", job: "any" } },
+  // A list being compared, and a confirmed one being applied.
+  "roster:check": { scope: "region", on: { roster: ["CHECKING"] } },
+  "roster:apply": { scope: "region", on: { roster: ["APPLYING"] } },
 };
 
 export type Refusal = "permission" | "region" | "state" | "duty";

@@ -49,6 +49,11 @@ export const PERMISSIONS = [
   "payment:record",
   // jobs
   "claim:recompute",
+  // the import jobs of a 动态调整 list (lib/jobs/roster-check.ts, roster-apply.ts): the upload and
+  // the confirmation are the bureau's (roster:upload); reading, comparing and applying the list
+  // are the system's, on the list its bureau sent
+  "roster:check",
+  "roster:apply",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -87,7 +92,7 @@ const GRANTS: Record<GrantHolder, readonly Permission[]> = {
   FINANCE: [...READ, "payment:read", "payment:record"],
   AUDITOR: [...READ, "payment:read", "audit:read", "audit:export"],
   ADMIN: ["policy:read", "account:self", "audit:read", "audit:export", "user:create", "user:update", "user:reset-password", "hospital:manage", "region:manage", "calendar:manage", "claim:recompute"],
-  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute"],
+  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute", "roster:check", "roster:apply"],
 };
 
 export function hasPermission(holder: GrantHolder, permission: Permission): boolean {

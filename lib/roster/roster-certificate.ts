@@ -42,7 +42,13 @@ export function certificateLines(data: CertificateData) {
   };
 }
 
-export function renderCertificate(data: CertificateData): Promise<Buffer> {
+const YIELD_EVERY = 2_000;
+
+/**
+ * The PDF. A list of 100,000 people takes seconds to set: every YIELD_EVERY rows it lets the event
+ * loop run (a job's heartbeat) and reports how many rows are set.
+ */
+export async function renderCertificate(data: CertificateData, onProgress?: (rows: number) => void): Promise<Buffer> {
   const lines = certificateLines(data);
   const doc = newChineseDocument({ title: lines.title, createdOn: data.issuedOn });
   const width = doc.page.width - OFFICIAL_MARGINS.left - OFFICIAL_MARGINS.right;
@@ -74,7 +80,13 @@ export function renderCertificate(data: CertificateData): Promise<Buffer> {
       doc.y = y + 16;
     };
     row(["乡镇", "姓名", "身份证号", "类别", "增减", "日期"], "bold");
-    for (const p of data.people) row([p.township, p.name, p.idNumber, IDENTITY_LABELS[p.category], p.change === "ADD" ? "新增" : "减少", p.on], "regular");
+    for (const [i, p] of data.people.entries()) {
+      row([p.township, p.name, p.idNumber, IDENTITY_LABELS[p.category], p.change === "ADD" ? "新增" : "减少", p.on], "regular");
+      if ((i + 1) % YIELD_EVERY === 0) {
+        onProgress?.(i + 1);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   }
   return pdfBuffer(doc);
 }

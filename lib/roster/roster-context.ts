@@ -1,6 +1,6 @@
 // What the diff needs from the database: the county's townships and the people the file names,
 // with their open identities of the bureau's categories.
-import type { Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { validateIdNumber } from "@/lib/people/id-number";
 import { BUREAU_CATEGORIES, type RosterBureau } from "@/lib/roster/roster-categories";
 import type { DiffContext, KnownPerson } from "@/lib/roster/roster-diff";
@@ -11,7 +11,7 @@ const CHUNK = 5_000;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function loadDiffContext(tx: Tx, county: { code: string; path: string }, bureau: RosterBureau, period: Period, rows: readonly RosterRow[], today: Date): Promise<DiffContext> {
+export async function loadDiffContext(tx: Db | Tx, county: { code: string; path: string }, bureau: RosterBureau, period: Period, rows: readonly RosterRow[], today: Date): Promise<DiffContext> {
   const townships = await tx.region.findMany({ where: { parentCode: county.code, level: "TOWNSHIP" }, select: { code: true, name: true } });
   const idNumbers = [...new Set(rows.map((r) => validateIdNumber(r.idNumber.replace(/\s+/g, ""), today)).flatMap((r) => (r.ok ? [r.idNumber] : [])))];
   const people = new Map<string, KnownPerson>();

@@ -252,14 +252,14 @@ export type CategoryCounts = { addedHouseholds: number; addedPeople: number; rem
  * the row that gives its size (the head's, as 附件2/附件3 list a household); a member's row leaves
  * it empty. A change counts as a removal from the old category and an addition to the new one.
  */
-export function countsByCategory(entries: readonly DiffEntry[]): Map<IdentityType, CategoryCounts> {
+export function countsByCategory(entries: readonly Pick<DiffEntry, "kind" | "category" | "previous" | "householdSize">[]): Map<IdentityType, CategoryCounts> {
   const counts = new Map<IdentityType, CategoryCounts>();
   const of = (type: IdentityType) => {
     let c = counts.get(type);
     if (!c) counts.set(type, (c = { addedHouseholds: 0, addedPeople: 0, removedHouseholds: 0, removedPeople: 0 }));
     return c;
   };
-  const household = (e: DiffEntry) => (e.householdSize === null ? 0 : 1);
+  const household = (e: { householdSize: number | null }) => (e.householdSize === null ? 0 : 1);
   for (const e of entries) {
     if (e.kind === "REMOVED") {
       of(e.category).removedPeople += 1;

@@ -23,6 +23,12 @@ describe("parseRosterFile", () => {
     });
   });
 
+  it("reads every Chinese character of a large xlsx intact (exceljs's streaming reader cut some at its 16 KB pieces)", async () => {
+    const names = Array.from({ length: 4_000 }, (_, i) => `${"王李张刘陈杨黄赵吴周"[i % 10]}${"伟芳娜敏静丽强磊军洋"[Math.floor(i / 10) % 10]}${"秀兰英华玉"[Math.floor(i / 100) % 5]}${i}`);
+    const parsed = await parseRosterFile(await xlsx([HEADER, ...names.map((name) => [ROW[0]!, name, ...ROW.slice(2)])]));
+    expect(parsed.ok && parsed.rows.map((r) => r.name)).toEqual(names);
+  });
+
   it("reads a csv saved as UTF-8 with a BOM, and one saved as GBK", async () => {
     const text = `${HEADER.join(",")}\r\n${ROW.join(",")}\r\n`;
     const utf8 = await parseRosterFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf-8")]));

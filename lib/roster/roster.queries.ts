@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { ROSTER_BUREAUS, type RosterBureau } from "@/lib/roster/roster-categories";
 import { chinaToday } from "@/lib/roster/roster-dates";
 import { dueDateOf, lastQuarter } from "@/lib/roster/roster-period";
+import { rosterProgressOf, type RosterProgress } from "@/lib/roster/roster-progress";
 import { isPathInScope, regionWhere } from "@/lib/regions/scope";
 import { getFile } from "@/lib/storage/file-store";
 
@@ -55,27 +56,63 @@ export async function rosterBatches(db: Db, actor: Actor) {
   });
 }
 
-/** One list with a page of its changes and a page of its row errors; null outside the actor's reach. */
-export async function rosterBatch(db: Db, actor: Actor, id: string, page: number, errorsPage: number) {
+export const ENTRY_KINDS = ["ADDED", "REMOVED", "CHANGED"] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+const RUN_SELECT = { select: { state: true, done: true, total: true, attempts: true, checkpoint: true } } as const;
+
+/** The list itself, with its current run; null outside the actor's reach (region, bureau, state). */
+async function visibleBatch(db: Db, actor: Actor, id: string) {
   if (!mayRead(actor) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const batch = await db.rosterBatch.findUnique({ where: { id }, include: { region: { select: { path: true, name: true } } } });
+  const batch = await db.rosterBatch.findUnique({ where: { id }, include: { region: { select: { path: true, name: true } }, jobRun: RUN_SELECT } });
   if (!batch || !isPathInScope(actor, batch.region.path)) return null;
   const bureau = ROSTER_BUREAUS.find((b) => b === actor.role);
   if (bureau ? bureau !== batch.bureau : !["CONFIRMED", "ACKNOWLEDGED"].includes(batch.state)) return null;
-  const [entries, entryCount, errors, townships] = await Promise.all([
-    db.rosterEntry.findMany({ where: { batchId: id }, orderBy: { rowNo: "asc" }, skip: (page - 1) * ROSTER_PAGE_SIZE, take: ROSTER_PAGE_SIZE }),
-    db.rosterEntry.count({ where: { batchId: id } }),
-    db.rosterRowError.findMany({ where: { batchId: id }, orderBy: [{ rowNo: "asc" }, { code: "asc" }], skip: (errorsPage - 1) * ROSTER_PAGE_SIZE, take: ROSTER_PAGE_SIZE }),
-    db.region.findMany({ where: { parentCode: batch.regionCode }, select: { code: true, name: true } }),
-  ]);
-  return { batch, entries, entryCount, errors, townshipName: new Map(townships.map((r) => [r.code, r.name])) };
+  return batch;
+}
+
+// A list that failed before its comparison ended has no diff to show (a partial one would mislead).
+const CHECK_FAILURE = /^roster\.(file\.|checkFailed$)/;
+
+/**
+ * One list with a page of its changes (all, or one kind) and a page of its row errors, once its
+ * comparison has ended; null outside the actor's reach.
+ */
+export async function rosterBatch(db: Db, actor: Actor, id: string, { page, errorsPage, kind }: { page: number; errorsPage: number; kind: EntryKind | null }) {
+  const batch = await visibleBatch(db, actor, id);
+  if (!batch) return null;
+  const compared = batch.state === "FAILED" ? !CHECK_FAILURE.test(batch.failureKey ?? "") : batch.state === "SUPERSEDED" ? batch.rows > 0 : batch.state !== "CHECKING";
+  const counts = { ADDED: batch.added, REMOVED: batch.removed, CHANGED: batch.changed };
+  const [entries, errors, townships] = compared
+    ? await Promise.all([
+        db.rosterEntry.findMany({ where: { batchId: id, ...(kind ? { kind } : {}) }, orderBy: { rowNo: "asc" }, skip: (page - 1) * ROSTER_PAGE_SIZE, take: ROSTER_PAGE_SIZE }),
+        db.rosterRowError.findMany({ where: { batchId: id }, orderBy: [{ rowNo: "asc" }, { code: "asc" }], skip: (errorsPage - 1) * ROSTER_PAGE_SIZE, take: ROSTER_PAGE_SIZE }),
+        db.region.findMany({ where: { parentCode: batch.regionCode }, select: { code: true, name: true } }),
+      ])
+    : [[], [], []];
+  return {
+    batch,
+    compared,
+    progress: rosterProgressOf(batch.state, batch.jobRun),
+    entries,
+    entryCount: kind ? counts[kind] : batch.added + batch.removed + batch.changed,
+    counts,
+    errors,
+    townshipName: new Map(townships.map((r) => [r.code, r.name])),
+  };
+}
+
+/** How far the list's job has got, for its page's progress bar; null outside the actor's reach. */
+export async function rosterProgress(db: Db, actor: Actor, id: string): Promise<RosterProgress | null> {
+  const batch = await visibleBatch(db, actor, id);
+  return batch ? rosterProgressOf(batch.state, batch.jobRun) : null;
 }
 
 /** The certificate PDF of a confirmed list, for its bureau and the medical-security bureau. */
 export async function rosterCertificate(db: Db, actor: Actor, id: string) {
-  const found = await rosterBatch(db, actor, id, 1, 1);
-  if (!found?.batch.certificateFileId) return null;
-  const file = await getFile(db, found.batch.certificateFileId);
+  const batch = await visibleBatch(db, actor, id);
+  if (!batch?.certificateFileId) return null;
+  const file = await getFile(db, batch.certificateFileId);
   if (!file) return null;
-  return { ...file, fileName: `certificate-${found.batch.period}-${found.batch.bureau}.pdf` };
+  return { ...file, fileName: `certificate-${batch.period}-${batch.bureau}.pdf` };
 }

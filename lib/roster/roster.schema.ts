@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/rules/dates";
+import { ROSTER_MAX_BYTES } from "@/lib/roster/roster-limits";
 import { parsePeriod } from "@/lib/roster/roster-period";
-
-/** 20 MB holds a 100,000-row xlsx several times over. */
-export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;
 
 export const uploadRosterSchema = z.object({
   period: z.string().refine((key) => parsePeriod(key) !== null, { message: "roster.badPeriod" }),
