@@ -32,6 +32,7 @@ const PAGES: { user: string; path: string | (() => Promise<string>) }[] = [
   { user: "yx-medsec", path: "/cases/publicity?township=140322100" },
   { user: "yx-medsec", path: "/cases/results" },
   { user: "yx-finance", path: "/payments" },
+  { user: "yx-civil", path: "/rosters" },
 ];
 
 for (const [index, { user, path }] of PAGES.entries()) {

@@ -52,7 +52,8 @@ const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 const host = process.env.HOST ?? "127.0.0.1";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });
 // The job worker (lib/jobs/worker.ts) beside the app, recomputing every demo claim through the
-// rules module into claim_result; progress in job_run. Also its own process group.
+// rules module into claim_result, and checking and applying the 动态调整 lists users upload
+// (without it, with DEMO_SKIP_JOBS=1, a list waits); progress in job_run. Also its own process group.
 const worker = process.env.DEMO_SKIP_JOBS === "1"
   ? null
   : spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker.ts", "--enqueue", "recompute-claims"], { cwd: root, stdio: "inherit", detached: true, env: { ...env, NODE_ENV: "production" } });

@@ -5,6 +5,7 @@
 // people, 20 % registered people added, 10 % removals, 10 % changes), imported as a 民政局 user:
 // upload → roster-check job → confirm → roster-apply job, the jobs run inline (lib/jobs/
 // run-roster-import.ts) or, with --queue, through pg-boss and a worker in this process.
+import { loadavg } from "node:os";
 import { createPrisma } from "../lib/db";
 import { publishRequestedRuns, startQueue, startWorker } from "../lib/jobs/queue";
 import { runRosterImport, type RosterImportResult } from "../lib/jobs/run-roster-import";
@@ -35,6 +36,7 @@ try {
   const csv = benchListCsv(listRows);
   const content = args.includes("--csv") ? csv : xlsx;
   console.log(`setup: ${await db.person.count()} people, ${await db.personIdentity.count()} identities, list of ${rows} rows (xlsx ${(xlsx.length / 1e6).toFixed(1)} MB, csv ${(csv.length / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`load average before the import: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   const file = new File([new Uint8Array(content)], args.includes("--csv") ? "list.csv" : "list.xlsx");
   const certificateDate = chinaToday();
 
@@ -62,14 +64,14 @@ try {
     const done = await waitFor(uploaded.id, ["CONFIRMED", "UPLOADED", "FAILED"]);
     const apply = (performance.now() - t2) / 1000 - confirm;
     await boss.stop({ graceful: true, timeout: 5_000 });
-    result = { batchId: done.id, state: done.state, rows: done.rows, errors: done.errorCount, added: done.added, removed: done.removed, changed: done.changed, seconds: { upload, check, confirm, apply, certificate: 0, registry: 0, total: (performance.now() - t1) / 1000 } };
+    result = { batchId: done.id, state: done.state, rows: done.rows, errors: done.errorCount, added: done.added, removed: done.removed, changed: done.changed, seconds: { upload, check, parse: 0, confirm, apply, certificate: 0, registry: 0, total: (performance.now() - t1) / 1000 } };
   } else {
     result = await runRosterImport(db, county.actor, { period: period.key, file, certificateDate });
   }
   const s = result.seconds;
   console.log(`import (${args.includes("--queue") ? "through pg-boss" : "jobs inline"}): ${result.state}, ${result.rows} rows, ${result.errors} errors, ${result.added} added, ${result.removed} removed, ${result.changed} changed`);
-  console.log(`  upload ${s.upload.toFixed(1)} s + check (parse, diff, entries) ${s.check.toFixed(1)} s + confirm ${s.confirm.toFixed(2)} s + apply ${s.apply.toFixed(1)} s` + (s.certificate ? ` (certificate ${s.certificate.toFixed(1)} s, registry transaction ${s.registry.toFixed(1)} s)` : "") + ` = ${s.total.toFixed(1)} s`);
-  console.log(`after: ${await db.person.count()} people, ${await db.personIdentity.count()} identities`);
+  console.log(`  upload ${s.upload.toFixed(1)} s + check ${s.check.toFixed(1)} s` + (s.parse ? ` (reading the file ${s.parse.toFixed(1)} s)` : "") + ` + confirm ${s.confirm.toFixed(2)} s + apply ${s.apply.toFixed(1)} s` + (s.certificate ? ` (certificate ${s.certificate.toFixed(1)} s, registry transaction ${s.registry.toFixed(1)} s)` : "") + ` = ${s.total.toFixed(1)} s`);
+  console.log(`after: ${await db.person.count()} people, ${await db.personIdentity.count()} identities; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(JSON.stringify({ rows: result.rows, uploadAndDiffSeconds: +(s.upload + s.check).toFixed(1), applySeconds: +(s.confirm + s.apply).toFixed(1), totalSeconds: +s.total.toFixed(1) }));
 } finally {
   await db.$disconnect();

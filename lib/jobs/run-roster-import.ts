@@ -22,7 +22,7 @@ export type RosterImportResult = {
    * roster-apply job; of the apply, the certificate's rendering (from the job's start) and the
    * registry's transaction, which overlap.
    */
-  seconds: { upload: number; check: number; confirm: number; apply: number; certificate: number; registry: number; total: number };
+  seconds: { upload: number; check: number; parse: number; confirm: number; apply: number; certificate: number; registry: number; total: number };
 };
 
 /**
@@ -40,7 +40,7 @@ export async function runRosterImport(
   const uploaded = await uploadRoster(db, actor, { period: input.period, file: input.file });
   const upload = seconds(t0);
   const t1 = performance.now();
-  await runRosterCheckJob(db, uploaded.runId, opts);
+  const checked = await runRosterCheckJob(db, uploaded.runId, opts);
   const check = seconds(t1);
   let batch = await db.rosterBatch.findUniqueOrThrow({ where: { id: uploaded.id } });
   let confirm = 0;
@@ -60,6 +60,6 @@ export async function runRosterImport(
     added: batch.added,
     removed: batch.removed,
     changed: batch.changed,
-    seconds: { upload, check, confirm, apply: apply.ms / 1000, certificate: apply.certificateMs / 1000, registry: apply.registryMs / 1000, total: seconds(t0) },
+    seconds: { upload, check, parse: checked.parseMs / 1000, confirm, apply: apply.ms / 1000, certificate: apply.certificateMs / 1000, registry: apply.registryMs / 1000, total: seconds(t0) },
   };
 }

@@ -1,6 +1,7 @@
 // The worker process: `node --import tsx lib/jobs/worker.ts [--enqueue recompute-claims]` with
 // DATABASE_URL set. `npm run demo` starts it beside next (scripts/demo.mjs) with --enqueue, so the
-// demo's claims are recomputed on every start (a second run writes nothing new). SIGTERM/SIGINT
+// demo's claims are recomputed on every start (a second run writes nothing new); it also works
+// the runs the app's commands ask for (a 动态调整 list's check and apply, docs/decisions/017). SIGTERM/SIGINT
 // stop it gracefully; a kill -9 is survived too (heartbeat, retry, checkpoint).
 import { createPrisma } from "@/lib/db";
 import { enqueue, startQueue, startWorker, type JobName } from "./queue";

@@ -123,7 +123,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
 
       {mayConfirm ? <ConfirmRosterForm batchId={batch.id} version={batch.version} defaultDate={chinaToday()} /> : null}
       {(batch.state === "UPLOADED" && batch.errorCount > 0) || batch.state === "FAILED" ? (
-        ownBureau ? <p className="text-sm text-slate-600">{t(batch.state === "FAILED" ? "rosterPages.uploadNew" : "rosterPages.fixAndUpload")} <Link className="text-brand-700 hover:underline" href="/rosters">{t("rosterPages.uploadAgain")}</Link></p> : null
+        ownBureau ? <p className="text-sm text-slate-600">{t(batch.state === "FAILED" ? "rosterPages.uploadNew" : "rosterPages.fixAndUpload")} <Link className="text-brand-700 underline" href="/rosters">{t("rosterPages.uploadAgain")}</Link></p> : null
       ) : null}
       {mayAcknowledge ? <AcknowledgeRosterForm batchId={batch.id} /> : null}
     </article>
