@@ -73,7 +73,11 @@ describe("toRulesPerson", () => {
           { type: "LOW_INCOME", validFrom: day("2025-04-01"), validTo: null },
         ],
         insuranceEnrollments: [{ scheme: "RESIDENT", validFrom: day("2010-01-01"), validTo: null }],
-        conditions: [{ condition: "CANCER" }, { condition: "BEDRIDDEN" }, { condition: "CANCER" }],
+        conditions: [
+          { condition: "CANCER", validFrom: day("2019-05-06"), validTo: day("2021-12-31") },
+          { condition: "BEDRIDDEN", validFrom: day("2020-01-01"), validTo: null },
+          { condition: "CANCER", validFrom: day("2024-02-01"), validTo: null },
+        ],
       }),
       INDEX,
     );
@@ -87,7 +91,11 @@ describe("toRulesPerson", () => {
         { type: "LOW_INCOME", from: "2025-04-01", to: null },
       ],
       insurance: [{ scheme: "RESIDENT", from: "2010-01-01", to: null }],
-      conditions: ["CANCER", "BEDRIDDEN"],
+      conditions: [
+        { condition: "CANCER", from: "2019-05-06", to: "2021-12-31" },
+        { condition: "BEDRIDDEN", from: "2020-01-01", to: null },
+        { condition: "CANCER", from: "2024-02-01", to: null },
+      ],
       hukouProvince: "SX",
     });
   });

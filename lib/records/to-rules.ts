@@ -28,7 +28,7 @@ export const PERSON_FOR_RULES = {
     region: { select: { path: true } },
     identities: { select: { type: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
     insuranceEnrollments: { select: { scheme: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
-    conditions: { select: { condition: true }, orderBy: [...PERIOD_ORDER] },
+    conditions: { select: { condition: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
   },
 } satisfies Prisma.PersonDefaultArgs;
 export type PersonRow = Prisma.PersonGetPayload<typeof PERSON_FOR_RULES>;
@@ -113,8 +113,8 @@ export function toRulesPerson(row: PersonRow, jurisdictions: JurisdictionIndex):
     ruralHukou: row.ruralHukou,
     identities: within(row.identities.map((i) => ({ type: i.type, from: isoDate(i.validFrom), to: isoDateOrNull(i.validTo) })), last),
     insurance: within(row.insuranceEnrollments.map((e) => ({ scheme: e.scheme, from: isoDate(e.validFrom), to: isoDateOrNull(e.validTo) })), last),
-    // The rules read conditions without dates (see the report of issue 6): every recorded one counts.
-    conditions: [...new Set(row.conditions.map((c) => c.condition))],
+    // With their dates: the rules ask whether a condition held on the day that matters.
+    conditions: row.conditions.map((c) => ({ condition: c.condition, from: isoDate(c.validFrom), to: isoDateOrNull(c.validTo) })),
     hukouProvince: row.hukouProvince,
   };
   if (row.veteranHukouProvince !== null) person.veteranHukouProvince = row.veteranHukouProvince;
