@@ -1,6 +1,8 @@
 // Expected failures carry a message key the user sees (translated through messages/*.json);
 // anything else is logged with a request id and shown as a generic error.
 export class DomainError extends Error {
+  /** What the form may show beside the message (sent to the browser: nothing the actor may not see). */
+  readonly details?: Readonly<Record<string, unknown>>;
   constructor(
     readonly key: string,
     readonly values: Record<string, string | number> = {},

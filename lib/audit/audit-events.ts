@@ -71,6 +71,11 @@ const identityPeriod = z.strictObject({
 });
 const identityEnd = z.strictObject({ identityId: z.uuid(), validTo: isoDay.nullable() });
 
+// Rows written before tiers were recorded have no tier key; every new row has one.
+const enrolmentPeriod = z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), tier: bounded(20).nullable(), validFrom: isoDay, validTo: isoDay.nullable() });
+const enrolmentEnd = z.strictObject({ enrolmentId: z.uuid(), validTo: isoDay.nullable() });
+const conditionEnd = z.strictObject({ conditionId: z.uuid(), validTo: isoDay.nullable() });
+
 const uuids = z.array(z.uuid()).max(2000);
 const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids });
 
@@ -114,15 +119,21 @@ export const AUDIT_EVENTS = {
     entity: "file",
     after: z.strictObject({ kind: z.enum(["attachment", "notice", "publicityList"]), caseId: bounded(64).optional(), fileName: bounded(200), sha256: bounded(64) }),
   },
-  "person.create": { entity: "person", after: personSnapshot },
+  // possibleDuplicates: the records of the same name, birth date and township the clerk was shown
+  // and registered the person beside anyway.
+  "person.create": { entity: "person", after: personSnapshot.extend({ possibleDuplicates: z.array(z.uuid()).max(20).optional() }) },
   "person.update": { entity: "person", before: personSnapshot, after: personSnapshot },
   // A duplicate merged into the record kept (on the duplicate's row: every moved row by id, to undo it).
   "person.merge": { entity: "person", before: z.strictObject({ mergedIntoId: z.null() }), after: z.strictObject({ mergedIntoId: z.uuid(), reason: bounded(200), moved: mergedRows }) },
   "person.mergeKeep": { entity: "person", after: z.strictObject({ mergedId: z.uuid(), reason: bounded(200) }) },
   "hospital.create": { entity: "hospital", after: hospitalSnapshot },
   "hospital.update": { entity: "hospital", before: hospitalSnapshot, after: hospitalSnapshot },
-  "enrolment.add": { entity: "person", after: z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), validFrom: isoDay, validTo: isoDay.nullable() }) },
+  // Enrolment and condition periods, on the person's row like identity periods.
+  "enrolment.add": { entity: "person", after: enrolmentPeriod },
+  "enrolment.end": { entity: "person", before: enrolmentEnd, after: enrolmentEnd },
+  "enrolment.correct": { entity: "person", before: enrolmentPeriod, after: enrolmentPeriod.extend({ reason: bounded(200) }) },
   "condition.add": { entity: "person", after: z.strictObject({ conditionId: z.uuid(), condition: bounded(30), validFrom: isoDay, validTo: isoDay.nullable(), evidence: bounded(120) }) },
+  "condition.end": { entity: "person", before: conditionEnd, after: conditionEnd },
   // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
   "identity.add": { entity: "person", after: identityPeriod },
   "identity.end": { entity: "person", before: identityEnd, after: identityEnd },
