@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db";
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { createCase } from "@/lib/cases/create-case";
+import { DomainError, ForbiddenError, NotFoundError, StateError, ValidationError } from "@/lib/errors";
 import { addAssistanceIdentity } from "@/lib/people/add-identity";
 import { mergePeople, type MergedRows } from "@/lib/people/merge-people";
 import { listPeople, personHistory } from "@/lib/people/people.queries";
@@ -93,5 +94,14 @@ describe("mergePeople", () => {
     await mergePeople(db, civil, { keepId: keep.id, mergeId: dup.id, reason: REASON });
     await expectRefused(db, () => mergePeople(db, civil, { keepId: dup.id, mergeId: keep.id, reason: REASON }), DomainError, { audited: false });
     expect(await db.claim.findUniqueOrThrow({ where: { id: dupClaim.id } })).toMatchObject({ personId: keep.id });
+  });
+
+  it("after the merge the duplicate takes no new identity and no application: they belong on the record kept", async () => {
+    const { keep, dup, civil } = await pair();
+    await mergePeople(db, civil, { keepId: keep.id, mergeId: dup.id, reason: REASON });
+    const { actor: clerk } = await makeUser(db, "TOWNSHIP_CLERK", home.townB);
+    await expectRefused(db, () => addAssistanceIdentity(db, civil, { personId: dup.id, type: "SUBSISTENCE", validFrom: "2026-06-01" }), StateError, { audited: true });
+    await expectRefused(db, () => createCase(db, clerk, { personId: dup.id, kind: "LOW_INCOME_RECOGNITION", bills: "[]" }), StateError, { audited: true });
+    expect(await db.case.count({ where: { personId: dup.id } })).toBe(0);
   });
 });
