@@ -13,6 +13,7 @@ import {
 } from "./people";
 import { DEMO_COUNTIES, DEMO_REGIONS, type CountyKey, type DemoRegion } from "./regions";
 import { createRng } from "./rng";
+import { demoTier } from "./tiers";
 import { DEMO_USERS, type DemoUser } from "./users";
 
 export const DEMO_SEED = "youfu-yibaotong-demo-v1";
@@ -59,6 +60,9 @@ export function generateDemoData(opts: DemoDataOptions = {}): DemoData {
     const target = opts.peoplePerCounty?.[county.key] ?? DEFAULT_PEOPLE_PER_COUNTY[county.key];
     const p = generatePeople(rng.fork("people"), county, { target });
     const bills = generateBills(rng.fork("bills"), county, p.people, p.identities, p.enrollments, p.conditions);
+    const typesOf = new Map<string, string[]>();
+    for (const i of p.identities) typesOf.set(i.personId, [...(typesOf.get(i.personId) ?? []), i.type]);
+    for (const e of p.enrollments) e.tier = demoTier(county.jurisdiction, e.scheme, typesOf.get(e.personId) ?? []);
     data.households.push(...p.households);
     data.people.push(...p.people);
     data.identities.push(...p.identities);

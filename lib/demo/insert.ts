@@ -133,7 +133,7 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
       );
       await many("insurance_enrollment", data.enrollments, (b) =>
         tx.insuranceEnrollment.createMany({
-          data: b.map((e) => ({ id: e.id, personId: e.personId, scheme: e.scheme, validFrom: d(e.validFrom), validTo: dn(e.validTo) })),
+          data: b.map((e) => ({ id: e.id, personId: e.personId, scheme: e.scheme, tier: e.tier, validFrom: d(e.validFrom), validTo: dn(e.validTo) })),
         }),
       );
       await many("person_condition", data.conditions, (b) =>

@@ -79,6 +79,8 @@ export interface DemoEnrollment {
   id: string;
   personId: string;
   scheme: InsuranceScheme;
+  /** Set by generateDemoData (lib/demo/tiers.ts) where the county has tiers. */
+  tier: string | null;
   validFrom: string;
   validTo: string | null;
 }
@@ -455,7 +457,7 @@ function addEnrollments(rng: Rng, out: DemoPeople, personId: string, birthDate: 
   if (r < 0.03) return;
   const start = (from: string) => (birthDate > from ? birthDate : from);
   const add = (scheme: InsuranceScheme, validFrom: string, validTo: string | null) =>
-    out.enrollments.push({ id: rng.uuid(), personId, scheme, validFrom, validTo });
+    out.enrollments.push({ id: rng.uuid(), personId, scheme, tier: null, validFrom, validTo });
   const working = age >= 20 && age < 60;
   const employeeLikely = working && (archetype === "VETERAN" || archetype === "VETERAN_RURAL" || archetype === "WAR_VETERAN");
   const pEmployee = employeeLikely ? 0.4 : working ? 0.15 : age >= 60 && age < 75 ? 0.1 : 0;
