@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { makeIdNumber } from "@/lib/people/id-number";
 import { expect, loginThroughForm, prisma, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
@@ -32,7 +33,25 @@ const PAGES: { user: string; path: string | (() => Promise<string>) }[] = [
   { user: "yx-medsec", path: "/cases/publicity?township=140322100" },
   { user: "yx-medsec", path: "/cases/results" },
   { user: "yx-finance", path: "/payments" },
+  // The registry pages of issue 9: the person page with 医保局's forms, the duplicates and the merge, the hospital directory.
+  { user: "yx-medsec", path: async () => `/people/${(await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, mergedIntoId: null, conditions: { some: {} } } })).id}` },
+  { user: "yx-civil", path: "/people/duplicates" },
+  { user: "yx-civil", path: mergePairPath },
+  { user: "yx-admin", path: "/admin/hospitals" },
+  { user: "yx-admin", path: "/admin/hospitals/new" },
+  { user: "yx-admin", path: async () => `/admin/hospitals/${(await prisma.hospital.findUniqueOrThrow({ where: { code: "H14032200001" } })).id}` },
 ];
+
+// Two records of one name, birth date and township, made for the check (the demo has none).
+async function mergePairPath() {
+  const made = [];
+  for (let seq = 501; made.length < 2 && seq < 599; seq += 2) {
+    const idNumber = makeIdNumber("140322", "1944-02-02", seq, "M");
+    if (await prisma.person.findUnique({ where: { idNumber } })) continue;
+    made.push(await prisma.person.create({ data: { idNumber, name: "易检查", sex: "M", birthDate: new Date("1944-02-02"), regionCode: "140322100", hukouProvince: "SX" } }));
+  }
+  return `/people/merge?keep=${made[0]?.id}&merge=${made[1]?.id}`;
+}
 
 for (const [index, { user, path }] of PAGES.entries()) {
   test(`${typeof path === "string" ? path : `record page #${index}`} (${user}) has no serious accessibility violations`, async ({ page }) => {

@@ -25,11 +25,14 @@ describe("permission resolution", () => {
     expect(ROLES.filter((r) => ROLE_REGION_LEVEL[r] === "TOWNSHIP")).toEqual(["TOWNSHIP_CLERK", "TOWNSHIP_REVIEWER"]);
   });
   it("navigation follows permissions", () => {
-    expect(navigationFor("ADMIN").map((i) => i.key)).toEqual(["home", "policy", "users", "audit"]);
+    expect(navigationFor("ADMIN").map((i) => i.key)).toEqual(["home", "policy", "users", "hospitals", "audit"]);
     expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).toEqual(["home", "cases", "people", "publicity", "results", "trial", "policy"]);
     expect(navigationFor("FINANCE").map((i) => i.key)).toEqual(["home", "cases", "people", "publicity", "results", "payments", "policy"]);
     expect(navigationFor("CIVIL_AFFAIRS").map((i) => i.key)).toContain("rosters");
     expect(navigationFor("MEDICAL_SECURITY").map((i) => i.key)).toContain("rosters");
     expect(navigationFor("TOWNSHIP_CLERK").map((i) => i.key)).not.toContain("rosters");
+    // The county bureaus merge duplicates; the township and the readers do not.
+    for (const role of ["MEDICAL_SECURITY", "VETERANS_AFFAIRS", "CIVIL_AFFAIRS"] as const) expect(navigationFor(role).map((i) => i.key)).toContain("duplicates");
+    for (const role of ["TOWNSHIP_CLERK", "FINANCE", "AUDITOR", "ADMIN"] as const) expect(navigationFor(role).map((i) => i.key)).not.toContain("duplicates");
   });
 });

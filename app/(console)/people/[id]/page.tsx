@@ -13,6 +13,9 @@ import { auditLabelKey } from "@/lib/audit/audit-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
 import { AddIdentityForm, EndIdentityForm } from "@/components/identity-forms";
+import { ConditionsSection } from "@/components/people/conditions-section";
+import { EnrolmentSection } from "@/components/people/enrolment-section";
+import { MergeNotice } from "@/components/people/merge-notice";
 import { bureauOfRole, IDENTITY_BUREAUS, keeperOf } from "@/lib/people/identity-bureaus";
 import { ageOn, maskBankAccount, maskIdNumber } from "@/lib/people/masking";
 import { getPerson, personHistory, personPayouts } from "@/lib/people/people.queries";
@@ -56,6 +59,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <div className="col-span-2"><dt className="text-slate-500">{t("people.address")}</dt><dd>{person.household?.address ?? "—"}</dd></div>
         </dl>
       </div>
+      <MergeNotice actor={actor} person={person} />
 
       <section aria-labelledby="identities-title" className="space-y-3">
         <h2 id="identities-title" className="font-semibold">{t("people.identities")}</h2>
@@ -77,7 +81,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             ))}
           </ol>
         )}
-        {bureau ? (
+        {bureau && !person.mergedIntoId ? (
           <AddIdentityForm
             bureau={bureau}
             personId={person.id}
@@ -87,19 +91,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         ) : null}
       </section>
 
-      <section aria-labelledby="insurance-title">
-        <h2 id="insurance-title" className="mb-2 font-semibold">{t("people.insurance")}</h2>
-        {person.insuranceEnrollments.length === 0 ? <EmptyState title={t("people.notEnrolled")} /> : (
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-            {person.insuranceEnrollments.map((e) => (
-              <li key={e.id} className="flex justify-between px-4 py-2">
-                <span>{t(`scheme.${e.scheme}`)}</span>
-                <span className="tabular-nums text-slate-600">{period(e.validFrom, e.validTo)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <EnrolmentSection actor={actor} person={person} />
+      <ConditionsSection actor={actor} person={person} />
 
       {person.household && person.household.members.length > 1 ? (
         <section aria-labelledby="household-title">
@@ -131,7 +124,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ))}
             </DataTable>
           )}
-          {files ? (
+          {files && !person.mergedIntoId ? (
             <div className="space-y-2">
               <h3 className="font-medium">{t("casePages.startTitle")}</h3>
               <StartApplicationForm
