@@ -23,7 +23,7 @@ export default async function HospitalsPage({ searchParams }: { searchParams: Pr
     <section aria-labelledby="hospitals-title" className="space-y-4">
       <div>
         <h1 id="hospitals-title" className="text-xl font-semibold">{t("hospitals.title")}</h1>
-        <p className="text-sm text-slate-600">{t("hospitals.explain", { region: actor.regionName, total })}</p>
+        <p className="text-sm text-slate-600">{search.q ? t("hospitals.found", { q: search.q, total }) : t("hospitals.explain", { region: actor.regionName, total })}</p>
         <Link href="/admin/hospitals/new" className="mt-2 inline-block rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50">{t("hospitals.create")}</Link>
       </div>
       <form role="search" aria-label={t("hospitals.search")} action="/admin/hospitals" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
