@@ -34,7 +34,7 @@ const PAGES: { user: string; path: string | (() => Promise<string>) }[] = [
   { user: "yx-medsec", path: "/cases/results" },
   { user: "yx-finance", path: "/payments" },
   // The registry pages of issue 9: the person page with 医保局's forms, the duplicates and the merge, the hospital directory.
-  { user: "yx-medsec", path: async () => `/people/${(await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, mergedIntoId: null, conditions: { some: {} } } })).id}` },
+  { user: "yx-medsec", path: async () => `/people/${(await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322" }, mergedIntoId: null, conditions: { some: {} } } })).id}` },
   { user: "yx-civil", path: "/people/duplicates" },
   { user: "yx-civil", path: mergePairPath },
   { user: "yx-admin", path: "/admin/hospitals" },
