@@ -6,6 +6,9 @@ const NAV: readonly { href: string; key: string; permission: Permission | readon
   { href: "/", key: "home", permission: null },
   { href: "/cases", key: "cases", permission: "case:read" },
   { href: "/people", key: "people", permission: "person:read" },
+  // Identities township clerks propose, for the bureau that certifies them (decision 020).
+  { href: "/identity-proposals", key: "proposals", permission: ["identity:manage:assistance", "identity:manage:special-care"] },
+  { href: "/servicemen", key: "servicemen", permission: "serviceman:manage" },
   { href: "/cases/publicity", key: "publicity", permission: "case:read" },
   { href: "/cases/results", key: "results", permission: "case:read" },
   { href: "/payments", key: "payments", permission: "payment:read" },

@@ -49,3 +49,8 @@ export const PROPOSAL_FIELD_LABELS = {
   certificate: "identityForm.certificate",
   rejectReason: "proposals.rejectReason",
 } as const;
+
+/** The bureau a role decides proposals for, if any. */
+export function proposalBureauOfRole(role: string): ProposalBureau | null {
+  return PROPOSAL_BUREAUS.find((key) => IDENTITY_BUREAUS[key].role === role) ?? null;
+}

@@ -12,6 +12,9 @@ import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { auditLabelKey } from "@/lib/audit/audit-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
+import { HouseholdSection } from "@/components/people/household-section";
+import { ProposalSection } from "@/components/people/proposal-section";
+import { ServicemanSection } from "@/components/people/serviceman-section";
 import { AddIdentityForm, EndIdentityForm } from "@/components/identity-forms";
 import { bureauOfRole, IDENTITY_BUREAUS, keeperOf } from "@/lib/people/identity-bureaus";
 import { ageOn, maskBankAccount, maskIdNumber } from "@/lib/people/masking";
@@ -87,6 +90,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         ) : null}
       </section>
 
+      <ProposalSection actor={actor} personId={person.id} />
+      <ServicemanSection actor={actor} person={person} />
+
       <section aria-labelledby="insurance-title">
         <h2 id="insurance-title" className="mb-2 font-semibold">{t("people.insurance")}</h2>
         {person.insuranceEnrollments.length === 0 ? <EmptyState title={t("people.notEnrolled")} /> : (
@@ -101,20 +107,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         )}
       </section>
 
-      {person.household && person.household.members.length > 1 ? (
-        <section aria-labelledby="household-title">
-          <h2 id="household-title" className="mb-2 font-semibold">{t("people.household")}</h2>
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {person.household.members.map((m) => (
-              <li key={m.id}>
-                {m.id === person.id ? <span className="rounded bg-slate-200 px-2 py-1">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</span> : (
-                  <Link href={`/people/${m.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <HouseholdSection actor={actor} person={person} />
 
       {hasPermission(actor.role, "case:read") ? (
         <section aria-labelledby="person-cases-title" className="space-y-3">
