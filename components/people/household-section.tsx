@@ -45,7 +45,12 @@ export async function HouseholdSection({ actor, person }: { actor: Actor; person
       ) : (
         <>
           <EmptyState title={t("households.none")} />
-          {hasPermission(actor.role, "household:create") ? <CreateHouseholdForm personId={person.id} /> : null}
+          {hasPermission(actor.role, "household:create") ? (
+            <details>
+              <summary className="inline-block cursor-pointer rounded-md border border-brand-700 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50">{t("households.create")}</summary>
+              <div className="mt-2"><CreateHouseholdForm personId={person.id} /></div>
+            </details>
+          ) : null}
         </>
       )}
     </section>

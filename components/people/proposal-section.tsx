@@ -39,7 +39,13 @@ export async function ProposalSection({ actor, personId }: { actor: Actor; perso
           ))}
         </ol>
       )}
-      {proposes ? <ProposeIdentityForm personId={personId} types={PROPOSABLE_TYPES.map((type) => ({ value: type, label: t(`identity.${type}`) }))} /> : null}
+      {proposes ? (
+        // Folded: most visits to a person's page are not to propose anything.
+        <details className="group">
+          <summary className="inline-block cursor-pointer rounded-md border border-brand-700 px-3 py-1.5 text-sm text-brand-700 hover:bg-brand-50">{t("proposals.formTitle")}</summary>
+          <div className="mt-2"><ProposeIdentityForm personId={personId} types={PROPOSABLE_TYPES.map((type) => ({ value: type, label: t(`identity.${type}`) }))} /></div>
+        </details>
+      ) : null}
     </section>
   );
 }

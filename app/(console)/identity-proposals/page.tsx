@@ -42,11 +42,11 @@ export default async function IdentityProposalsPage() {
                 <span className="block font-mono text-xs text-slate-500">{maskIdNumber(p.person.idNumber)}</span>
                 <span className="block text-xs text-slate-500">{p.person.region.parent ? `${p.person.region.parent.name} ` : ""}{p.person.region.name}</span>
               </td>
-              <td className="px-3 py-2">{t(`identity.${p.type}`)}</td>
-              <td className="px-3 py-2 tabular-nums">{formatDate(p.validFrom)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{t(`identity.${p.type}`)}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDate(p.validFrom)}</td>
               <td className="max-w-md px-3 py-2">{p.attachment ? t("proposals.reasonWithAttachment", { reason: p.reason, attachment: p.attachment }) : p.reason}</td>
-              <td className="px-3 py-2 text-slate-600">{t("format.nameWithNote", { name: p.proposedBy, note: formatDateTime(p.proposedAt) })}</td>
-              <td className="px-3 py-2"><Link href={`/identity-proposals/${p.id}`} className="rounded-md border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">{t("proposals.open")}</Link></td>
+              <td className="px-3 py-2 text-slate-600">{p.proposedBy}<span className="block whitespace-nowrap text-xs tabular-nums">{formatDateTime(p.proposedAt)}</span></td>
+              <td className="px-3 py-2"><Link href={`/identity-proposals/${p.id}`} className="inline-block whitespace-nowrap rounded-md border border-brand-700 px-3 py-1 text-brand-700 hover:bg-brand-50">{t("proposals.open")}</Link></td>
             </tr>
           ))}
         </DataTable>

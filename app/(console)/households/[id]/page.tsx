@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { AddMemberForm, MemberRelationForm, RemoveMemberForm, UpdateHouseholdForm } from "@/components/people/household-forms";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -36,25 +35,25 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       <section aria-labelledby="members-title" className="space-y-3">
         <h2 id="members-title" className="font-semibold">{t("households.members")}</h2>
         {household.members.length === 0 ? <EmptyState title={t("households.empty")} /> : (
-          <DataTable
-            caption={t("households.members")}
-            testId="household-members"
-            columns={[t("people.name"), t("people.relation"), t("people.idNumber"), t("people.sex"), t("people.age"), t("households.status"), ...(edits ? [t("households.actions")] : [])].map((label) => ({ label }))}
-          >
+          // A list rather than a table: on a phone each member's row keeps its name, number and forms readable.
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="household-members">
             {household.members.map((m) => (
-              <tr key={m.id}>
-                <td className="px-3 py-2"><Link href={`/people/${m.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{m.name}</Link></td>
-                <td className="px-3 py-2">
-                  {edits ? <MemberRelationForm householdId={household.id} personId={m.id} name={m.name} relation={m.relationToHead} relations={relations} /> : t(`relation.${m.relationToHead}`)}
-                </td>
-                <td className="px-3 py-2 font-mono">{maskIdNumber(m.idNumber)}</td>
-                <td className="px-3 py-2">{t(`sex.${m.sex}`)}</td>
-                <td className="px-3 py-2 tabular-nums">{t("people.ageYears", { age: ageOn(m.birthDate, new Date()) })}</td>
-                <td className="px-3 py-2">{m.diedOn ? t("people.status.deceased") : t("households.statusAlive")}</td>
-                {edits ? <td className="px-3 py-2"><RemoveMemberForm householdId={household.id} personId={m.id} name={m.name} /></td> : null}
-              </tr>
+              <li key={m.id} className="flex flex-col gap-2 px-4 py-3 md:flex-row md:items-center md:justify-between">
+                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                  <Link href={`/people/${m.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{m.name}</Link>
+                  {edits ? null : <span>{t(`relation.${m.relationToHead}`)}</span>}
+                  <span className="font-mono text-slate-700">{maskIdNumber(m.idNumber)}</span>
+                  <span className="text-slate-600">{t(`sex.${m.sex}`)} · {t("people.ageYears", { age: ageOn(m.birthDate, new Date()) })} · {m.diedOn ? t("people.status.deceased") : t("households.statusAlive")}</span>
+                </div>
+                {edits ? (
+                  <div className="flex flex-wrap items-start gap-2">
+                    <MemberRelationForm householdId={household.id} personId={m.id} name={m.name} relation={m.relationToHead} relations={relations} />
+                    <RemoveMemberForm householdId={household.id} personId={m.id} name={m.name} />
+                  </div>
+                ) : null}
+              </li>
             ))}
-          </DataTable>
+          </ul>
         )}
       </section>
       {edits ? (
