@@ -33,6 +33,14 @@ const PAGES: { user: string; path: string | (() => Promise<string>) }[] = [
   { user: "yx-medsec", path: "/cases/publicity?township=140322100" },
   { user: "yx-medsec", path: "/cases/results" },
   { user: "yx-finance", path: "/payments" },
+  // Households, serviceman records and identity proposals (decision 020).
+  { user: "yx-clerk", path: async () => `/households/${(await prisma.household.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, members: { some: {} } } })).id}` },
+  { user: "yx-veterans", path: "/servicemen" },
+  { user: "yx-veterans", path: "/servicemen/new" },
+  { user: "yx-veterans", path: async () => `/servicemen/${(await prisma.serviceman.findFirstOrThrow({ where: { regionCode: "140322", personId: null } })).id}` },
+  { user: "yx-veterans", path: async () => `/people/${(await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322" }, serviceman: { personId: null } } })).id}` },
+  { user: "yx-civil", path: "/identity-proposals" },
+  { user: "yx-civil", path: async () => `/identity-proposals/${(await prisma.identityProposal.findFirstOrThrow({ where: { bureau: "CIVIL_AFFAIRS", state: "PENDING", person: { regionCode: { startsWith: "140322" } } } })).id}` },
   // The registry pages of issue 9: the person page with 医保局's forms, the duplicates and the merge, the hospital directory.
   { user: "yx-medsec", path: async () => `/people/${(await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322" }, mergedIntoId: null, conditions: { some: {} } } })).id}` },
   { user: "yx-civil", path: "/people/duplicates" },
@@ -69,6 +77,16 @@ test("the trial form and its worksheet have no serious accessibility violations"
   await page.getByRole("button", { name: "试算" }).click();
   await expect(page.getByTestId("worksheet")).toBeVisible();
   expect(await seriousViolations(page), "/trial worksheet").toEqual([]);
+});
+
+test("the person page's folded forms (household, proposal) have no serious accessibility violations when open", async ({ page }) => {
+  const loner = await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, householdId: null, mergedIntoId: null } }).catch(() => null);
+  const person = loner ?? (await prisma.person.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" } } }));
+  await loginThroughForm(page, "yx-clerk");
+  await page.goto(`/people/${person.id}`);
+  for (const summary of await page.locator("summary").all()) await summary.click();
+  await expect(page.getByRole("form", { name: "申报身份" })).toBeVisible();
+  expect(await seriousViolations(page), "person page, forms open").toEqual([]);
 });
 
 test("the login form works from the keyboard alone", async ({ page }) => {

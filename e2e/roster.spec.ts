@@ -37,7 +37,7 @@ test("民政局 uploads a list with three bad rows, corrects it, confirms it and
   await loginThroughForm(clerk, "yx-clerk");
   await clerk.goto(`/people/${person.id}`);
   await expect(clerk.getByRole("heading", { name: DEMO_LIST_NEW_PERSON.name })).toBeVisible();
-  await expect(clerk.getByText("低保对象")).toBeVisible();
+  await expect(clerk.getByTestId("identity-timeline").getByText("低保对象")).toBeVisible();
   const other = await browser.newPage();
   await loginThroughForm(other, "yx-clerk2");
   await other.goto(`/people/${person.id}`);

@@ -77,7 +77,8 @@ const enrolmentEnd = z.strictObject({ enrolmentId: z.uuid(), validTo: isoDay.nul
 const conditionEnd = z.strictObject({ conditionId: z.uuid(), validTo: isoDay.nullable() });
 
 const uuids = z.array(z.uuid()).max(2000);
-const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids });
+// Rows from before decision 020 have no servicemen or proposals.
+const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids, servicemen: uuids, proposals: uuids });
 
 const hospitalSnapshot = z.strictObject({
   code: bounded(20),
@@ -90,6 +91,21 @@ const hospitalSnapshot = z.strictObject({
   province: bounded(2),
   cardDesignated: z.boolean(),
 });
+
+// Households and family links (docs/decisions/020), on each person's row so their history reads them.
+const relationToHead = z.enum(["HEAD", "SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW", "OTHER"]);
+const membership = z.strictObject({ householdId: z.uuid().nullable(), relationToHead });
+const householdPlace = z.strictObject({ householdId: z.uuid(), regionCode: code, address: bounded(100) });
+const servicemanSnapshot = z.strictObject({
+  personId: z.uuid().nullable(),
+  name: bounded(20).nullable(),
+  kind: z.enum(["VETERAN", "MARTYR", "DIED_ON_DUTY", "DIED_OF_ILLNESS"]),
+  diedOn: isoDay.nullable(),
+  certificate: bounded(60).nullable(),
+  hukouProvince: bounded(2).nullable(),
+});
+const familyLink = z.strictObject({ servicemanId: z.uuid().nullable(), relationToServiceman: z.enum(["SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW"]).nullable() });
+const proposalState = z.enum(["PENDING", "ACCEPTED", "REJECTED"]);
 
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
@@ -137,6 +153,31 @@ export const AUDIT_EVENTS = {
   // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
   "identity.add": { entity: "person", after: identityPeriod },
   "identity.end": { entity: "person", before: identityEnd, after: identityEnd },
+  // A township clerk's proposal of an identity, and the certifying bureau's decision on it.
+  "identity.propose": {
+    entity: "person",
+    after: z.strictObject({ proposalId: z.uuid(), type: bounded(30), validFrom: isoDay, bureau: z.enum(ROLES), reason: bounded(200), attachment: bounded(100).nullable() }),
+  },
+  "identity.proposalAccept": {
+    entity: "person",
+    before: z.strictObject({ proposalId: z.uuid(), state: proposalState }),
+    after: z.strictObject({ proposalId: z.uuid(), state: proposalState, identityId: z.uuid(), certificate: bounded(60).nullable() }),
+  },
+  "identity.proposalReject": {
+    entity: "person",
+    before: z.strictObject({ proposalId: z.uuid(), state: proposalState }),
+    after: z.strictObject({ proposalId: z.uuid(), state: proposalState, reason: bounded(200) }),
+  },
+  "household.create": { entity: "person", after: householdPlace.extend({ relationToHead }) },
+  "household.update": { entity: "person", before: householdPlace, after: householdPlace },
+  "household.join": { entity: "person", before: membership, after: membership },
+  "household.setRelation": { entity: "person", before: membership, after: membership },
+  "household.leave": { entity: "person", before: membership, after: membership },
+  // The serviceman's own record (a martyr's, usually on no register), and a member's link to it.
+  "serviceman.create": { entity: "serviceman", after: servicemanSnapshot },
+  "serviceman.update": { entity: "serviceman", before: servicemanSnapshot, after: servicemanSnapshot },
+  "serviceman.link": { entity: "person", before: familyLink, after: familyLink },
+  "serviceman.unlink": { entity: "person", before: familyLink, after: familyLink },
   "audit.export": {
     entity: "audit_log",
     after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),

@@ -8,6 +8,9 @@ const NAV: readonly { href: string; key: string; permission: Permission | readon
   { href: "/people", key: "people", permission: "person:read" },
   // The county bureaus' list of possible duplicates, each a merge away.
   { href: "/people/duplicates", key: "duplicates", permission: "person:merge" },
+  // Identities township clerks propose, for the bureau that certifies them (decision 020).
+  { href: "/identity-proposals", key: "proposals", permission: ["identity:manage:assistance", "identity:manage:special-care"] },
+  { href: "/servicemen", key: "servicemen", permission: "serviceman:manage" },
   { href: "/cases/publicity", key: "publicity", permission: "case:read" },
   { href: "/cases/results", key: "results", permission: "case:read" },
   { href: "/payments", key: "payments", permission: "payment:read" },

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   "person:create",
   "person:update",
   "person:merge",
+  // households of a township (its clerk), and the family link to a serviceman (退役军人事务局)
+  "household:create",
+  "household:update",
+  "serviceman:manage",
   "identity:propose",
   "identity:manage:assistance",
   "identity:manage:special-care",
@@ -74,7 +78,7 @@ const COUNTY_BUREAU: readonly Permission[] = [...READ, "person:view-id", "rules:
 const GRANTS: Record<GrantHolder, readonly Permission[]> = {
   TOWNSHIP_CLERK: [
     ...READ, "person:view-id", "rules:trial",
-    "person:create", "person:update", "identity:propose",
+    "person:create", "person:update", "household:create", "household:update", "identity:propose",
     "case:file", "case:resubmit", "case:withdraw", "case:serve-notice",
   ],
   TOWNSHIP_REVIEWER: [
@@ -82,7 +86,7 @@ const GRANTS: Record<GrantHolder, readonly Permission[]> = {
     "case:investigate", "case:publicize", "case:object", "case:return", "case:reject",
   ],
   MEDICAL_SECURITY: [...COUNTY_BUREAU, "case:approve:assistance", "case:serve-notice", "identity:manage:medical", "enrolment:manage", "roster:acknowledge"],
-  VETERANS_AFFAIRS: [...COUNTY_BUREAU, "case:approve:special-care", "case:serve-notice", "identity:manage:special-care", "roster:upload"],
+  VETERANS_AFFAIRS: [...COUNTY_BUREAU, "case:approve:special-care", "case:serve-notice", "identity:manage:special-care", "serviceman:manage", "roster:upload"],
   CIVIL_AFFAIRS: [...COUNTY_BUREAU, "identity:manage:assistance", "roster:upload"],
   FINANCE: [...READ, "payment:read", "payment:record"],
   AUDITOR: [...READ, "payment:read", "audit:read", "audit:export"],

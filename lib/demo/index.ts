@@ -10,6 +10,7 @@ import {
   type DemoHousehold,
   type DemoIdentity,
   type DemoPerson,
+  type DemoServiceman,
 } from "./people";
 import { DEMO_COUNTIES, DEMO_REGIONS, type CountyKey, type DemoRegion } from "./regions";
 import { createRng } from "./rng";
@@ -30,6 +31,7 @@ export interface DemoData {
   hospitals: readonly DemoHospital[];
   households: DemoHousehold[];
   people: DemoPerson[];
+  servicemen: DemoServiceman[];
   identities: DemoIdentity[];
   enrollments: DemoEnrollment[];
   conditions: DemoCondition[];
@@ -49,6 +51,7 @@ export function generateDemoData(opts: DemoDataOptions = {}): DemoData {
     hospitals: DEMO_HOSPITALS,
     households: [],
     people: [],
+    servicemen: [],
     identities: [],
     enrollments: [],
     conditions: [],
@@ -65,6 +68,7 @@ export function generateDemoData(opts: DemoDataOptions = {}): DemoData {
     for (const e of p.enrollments) e.tier = demoTier(county.jurisdiction, e.scheme, typesOf.get(e.personId) ?? []);
     data.households.push(...p.households);
     data.people.push(...p.people);
+    data.servicemen.push(...p.servicemen);
     data.identities.push(...p.identities);
     data.enrollments.push(...p.enrollments);
     data.conditions.push(...p.conditions);
@@ -92,6 +96,7 @@ export function countDemoData(data: DemoData): DemoCounts {
     hospitals: data.hospitals.length,
     households: data.households.length,
     people: data.people.length,
+    servicemen: data.servicemen.length,
     identities: data.identities.length,
     enrollments: data.enrollments.length,
     conditions: data.conditions.length,
@@ -102,7 +107,7 @@ export function countDemoData(data: DemoData): DemoCounts {
 
 export { fenToYuan, yuanToFen, DEMO_BILL_YEAR, type DemoClaim, type DemoClaimItem } from "./claims";
 export { DEMO_HOSPITALS, hospitalsOf, type DemoHospital, type HospitalOwner } from "./hospitals";
-export type { Archetype, ConditionCode, DemoCondition, DemoEnrollment, DemoHousehold, DemoIdentity, DemoPerson } from "./people";
+export type { Archetype, ConditionCode, DemoCondition, DemoEnrollment, DemoHousehold, DemoIdentity, DemoPerson, DemoServiceman } from "./people";
 export * from "./regions";
 export { createRng, type Rng } from "./rng";
 export * from "./users";

@@ -73,7 +73,8 @@ const SIDE_SELECT = {
   region: { select: { name: true, parent: { select: { name: true } } } },
   identities: { select: { id: true, type: true, validFrom: true, validTo: true }, orderBy: [{ validFrom: "asc" }, { id: "asc" }] },
   ledger: { select: { personId: true } },
-  _count: { select: { claims: true, cases: true, identities: true, insuranceEnrollments: true, conditions: true, family: true, payouts: true } },
+  servicemanRecord: { select: { id: true, _count: { select: { family: true } } } },
+  _count: { select: { claims: true, cases: true, identities: true, insuranceEnrollments: true, conditions: true, identityProposals: true, payouts: true } },
 } satisfies Prisma.PersonSelect;
 
 /** Both records of a merge as the county sees them before confirming; null when either is not theirs. */

@@ -17,8 +17,8 @@ function personRow(overrides: Partial<PersonRow> = {}): PersonRow {
     sex: "F",
     ruralHukou: true,
     hukouProvince: "SX",
-    veteranHukouProvince: null,
     relationToServiceman: null,
+    serviceman: null,
     cardAppliedOn: null,
     diedOn: null,
     movedOutOn: null,
@@ -102,13 +102,19 @@ describe("toRulesPerson", () => {
 
   it("maps a family member's relation, the veteran's province and the card", () => {
     const person = toRulesPerson(
-      personRow({ relationToServiceman: "PARENT_IN_LAW", veteranHukouProvince: "SX", cardAppliedOn: day("2026-03-31"), hukouProvince: "HE" }),
+      personRow({ relationToServiceman: "PARENT_IN_LAW", serviceman: { hukouProvince: "SX", person: null }, cardAppliedOn: day("2026-03-31"), hukouProvince: "HE" }),
       INDEX,
     );
     expect(person.relation).toBe("PARENT_IN_LAW");
     expect(person.veteranHukouProvince).toBe("SX");
     expect(person.hukouProvince).toBe("HE");
     expect(person.card).toEqual({ appliedOn: "2026-03-31" });
+  });
+
+  it("reads the province of a serviceman on the register from his person record", () => {
+    const person = toRulesPerson(personRow({ relationToServiceman: "SPOUSE", serviceman: { hukouProvince: null, person: { hukouProvince: "CQ" } } }), INDEX);
+    expect(person.veteranHukouProvince).toBe("CQ");
+    expect(toRulesPerson(personRow({ relationToServiceman: "CHILD" }), INDEX)).not.toHaveProperty("veteranHukouProvince");
   });
 });
 

@@ -20,8 +20,9 @@ export const PERSON_FOR_RULES = {
     sex: true,
     ruralHukou: true,
     hukouProvince: true,
-    veteranHukouProvince: true,
     relationToServiceman: true,
+    // The serviceman's household registration: his person record's when he is on the register.
+    serviceman: { select: { hukouProvince: true, person: { select: { hukouProvince: true } } } },
     cardAppliedOn: true,
     diedOn: true,
     movedOutOn: true,
@@ -117,7 +118,8 @@ export function toRulesPerson(row: PersonRow, jurisdictions: JurisdictionIndex):
     conditions: row.conditions.map((c) => ({ condition: c.condition, from: isoDate(c.validFrom), to: isoDateOrNull(c.validTo) })),
     hukouProvince: row.hukouProvince,
   };
-  if (row.veteranHukouProvince !== null) person.veteranHukouProvince = row.veteranHukouProvince;
+  const veteranHukouProvince = row.serviceman ? (row.serviceman.person?.hukouProvince ?? row.serviceman.hukouProvince) : null;
+  if (veteranHukouProvince !== null) person.veteranHukouProvince = veteranHukouProvince;
   if (row.relationToServiceman !== null) person.relation = row.relationToServiceman;
   if (row.cardAppliedOn !== null) person.card = { appliedOn: isoDate(row.cardAppliedOn) };
   return person;

@@ -12,6 +12,9 @@ import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { auditLabelKey } from "@/lib/audit/audit-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
+import { HouseholdSection } from "@/components/people/household-section";
+import { ProposalSection } from "@/components/people/proposal-section";
+import { ServicemanSection } from "@/components/people/serviceman-section";
 import { AddIdentityForm, EndIdentityForm } from "@/components/identity-forms";
 import { ConditionsSection } from "@/components/people/conditions-section";
 import { EnrolmentSection } from "@/components/people/enrolment-section";
@@ -53,7 +56,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <div><dt className="text-slate-500">{t("people.age")}</dt><dd>{t("people.ageYears", { age: ageOn(person.birthDate, new Date()) })}</dd></div>
           <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
           <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
-          <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{t(`relation.${person.relationToHead}`)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{person.householdId ? t(`relation.${person.relationToHead}`) : "—"}</dd></div>
           <div><dt className="text-slate-500">{t("people.phone")}</dt><dd className="tabular-nums">{person.phone ?? "—"}</dd></div>
           <div><dt className="text-slate-500">{t("people.bankAccount")}</dt><dd className="font-mono">{person.bankAccount ? maskBankAccount(person.bankAccount) : t("people.noBankAccount")}</dd></div>
           <div className="col-span-2"><dt className="text-slate-500">{t("people.address")}</dt><dd>{person.household?.address ?? "—"}</dd></div>
@@ -91,23 +94,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         ) : null}
       </section>
 
+      <ProposalSection actor={actor} personId={person.id} />
+      <ServicemanSection actor={actor} person={person} />
+
       <EnrolmentSection actor={actor} person={person} />
       <ConditionsSection actor={actor} person={person} />
 
-      {person.household && person.household.members.length > 1 ? (
-        <section aria-labelledby="household-title">
-          <h2 id="household-title" className="mb-2 font-semibold">{t("people.household")}</h2>
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {person.household.members.map((m) => (
-              <li key={m.id}>
-                {m.id === person.id ? <span className="rounded bg-slate-200 px-2 py-1">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</span> : (
-                  <Link href={`/people/${m.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <HouseholdSection actor={actor} person={person} />
 
       {hasPermission(actor.role, "case:read") ? (
         <section aria-labelledby="person-cases-title" className="space-y-3">

@@ -42,7 +42,9 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
     ["identities", merge._count.identities],
     ["enrolments", merge._count.insuranceEnrollments],
     ["conditions", merge._count.conditions],
-    ["family", merge._count.family],
+    ["proposals", merge._count.identityProposals],
+    // The duplicate's serviceman record (decision 020): it moves, or its family joins the kept one's.
+    ["family", merge.servicemanRecord?._count.family ?? 0],
   ] as const;
 
   const column = (side: Side, role: "duplicate" | "kept") => (
@@ -93,7 +95,10 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
   );
 }
 
-function countOf(side: Side, key: "claims" | "cases" | "identities" | "enrolments" | "conditions" | "family"): number {
+function countOf(side: Side, key: "claims" | "cases" | "identities" | "enrolments" | "conditions" | "proposals" | "family"): number {
   const counts = side._count;
-  return key === "enrolments" ? counts.insuranceEnrollments : counts[key];
+  if (key === "enrolments") return counts.insuranceEnrollments;
+  if (key === "proposals") return counts.identityProposals;
+  if (key === "family") return side.servicemanRecord?._count.family ?? 0;
+  return counts[key];
 }
