@@ -17,6 +17,7 @@ const NAV: readonly { href: string; key: string; permission: Permission | readon
   { href: "/rosters", key: "rosters", permission: ["roster:upload", "roster:acknowledge"] },
   { href: "/policy", key: "policy", permission: "policy:read" },
   { href: "/admin/users", key: "users", permission: "user:update" },
+  { href: "/admin/regions", key: "regions", permission: "region:manage" },
   { href: "/audit", key: "audit", permission: "audit:read" },
 ];
 

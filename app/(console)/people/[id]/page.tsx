@@ -124,7 +124,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ))}
             </DataTable>
           )}
-          {files ? (
+          {files && kinds === null ? <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-jurisdiction">{t("errors.noJurisdiction")}</p> : null}
+          {files && kinds !== null ? (
             <div className="space-y-2">
               <h3 className="font-medium">{t("casePages.startTitle")}</h3>
               <StartApplicationForm
