@@ -32,7 +32,10 @@ test("yx-admin opens the regions page, sees 盂县's townships and villages, and
   await expect(page.getByTestId("plan-renamed-table")).toContainText("东关村");
   await expect(page.getByTestId("plan-renamed-table")).toContainText("东关北村村委会");
   await expect(page.getByTestId("plan-retired-table").getByRole("row").filter({ hasText: "140322100001" })).toContainText("人员");
-  await expect(page.getByTestId("plan-added-table")).toContainText("富春园社区居委会");
+  const added = page.getByTestId("plan-added");
+  await expect(added.getByText("富春园社区居委会")).toBeHidden();
+  await added.locator("summary").filter({ hasText: "秀水镇" }).click();
+  await expect(added.getByText("富春园社区居委会")).toBeVisible();
   await expect(plan).toContainText("现有 13 个乡镇（街道）");
   await expect(page.getByTestId("reload-confirm-form").getByRole("button", { name: "确认更新区划" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/regions-preview.png", fullPage: true });

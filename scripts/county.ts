@@ -2,6 +2,7 @@
 // npm run county -- show <6-digit code>
 // The county set-up CLI (lib/regions/county-cli.ts, docs/decisions/019). The database is
 // DATABASE_URL, else the demo's embedded one (the running demo's, or started for this call).
+import { existsSync } from "node:fs";
 import { createPrisma, type Db } from "../lib/db";
 import { runCountyCli } from "../lib/regions/county-cli";
 import { DEFAULT_PORT, defaultDataDir, passwordFor, startEmbeddedDb } from "./embedded-db.mjs";
@@ -19,7 +20,9 @@ async function databaseUrl(): Promise<string> {
     // `npm run demo` serves the embedded database on its port without a state file: use that one.
     if (!(error instanceof Error) || !/is taken/.test(error.message)) throw error;
     const port = Number(process.env.EMBEDDED_DB_PORT ?? DEFAULT_PORT);
-    return `postgresql://postgres:${encodeURIComponent(passwordFor(defaultDataDir))}@127.0.0.1:${port}/postgres`;
+    const dataDir = process.env.EMBEDDED_DB_DIR ?? defaultDataDir;
+    if (!existsSync(`${dataDir}.password`)) throw new Error(`${error.message}, and ${dataDir}.password is not there: set DATABASE_URL`);
+    return `postgresql://postgres:${encodeURIComponent(passwordFor(dataDir))}@127.0.0.1:${port}/postgres`;
   }
 }
 

@@ -11,7 +11,7 @@ import { updatePerson } from "@/lib/people/update-person";
 import { loadPersonForRules } from "@/lib/records/load";
 import { addCounty } from "@/lib/regions/add-county";
 import { planCountyReload } from "@/lib/regions/county-reload-plan";
-import { regionReferences } from "@/lib/regions/region-references";
+import { REFERENCE_TABLES, referencingColumns, regionReferences } from "@/lib/regions/region-references";
 import { reloadCounty } from "@/lib/regions/reload-county";
 import { setCountyJurisdiction } from "@/lib/regions/set-county-jurisdiction";
 import { loadDiffContext } from "@/lib/roster/roster-context";
@@ -279,5 +279,8 @@ describe("regionReferences", () => {
     const refs = await regionReferences(db, ["140322", admin.regionCode, "140322107201"]);
     expect(refs.get("140322")).toEqual(expect.arrayContaining(["app_user", "audit_log", "county_setting"]));
     expect(refs.has("140322107201")).toBe(false);
+    // Every table that refers to regions has its label on the page (and a new one fails here).
+    const tables = [...new Set((await referencingColumns(db)).map((c) => c.table))].sort();
+    expect(tables).toEqual([...REFERENCE_TABLES].filter((t) => t !== "region").sort());
   });
 });

@@ -8,7 +8,10 @@ const UNCONSTRAINED: readonly { table: string; column: string }[] = [{ table: "r
 
 type Column = { table: string; column: string };
 
-async function referencingColumns(tx: Db | Tx): Promise<Column[]> {
+/** The tables that refer to regions today, each with its label on the regions page (regions.refs.*; others: "other"). */
+export const REFERENCE_TABLES = ["app_user", "person", "household", "case_file", "hospital", "audit_log", "roster_batch", "roster_entry", "county_setting", "region"] as const;
+
+export async function referencingColumns(tx: Db | Tx): Promise<Column[]> {
   const rows = await tx.$queryRaw<Column[]>`
     SELECT cl.relname AS "table", a.attname AS "column"
     FROM pg_constraint c

@@ -7,9 +7,6 @@ import { loadCountyTree, planCountyReload, type ReloadPlan } from "@/lib/regions
 import { divisionsDataset } from "@/lib/regions/divisions";
 import { isJurisdiction } from "@/lib/records/to-rules";
 
-/** The tables a retained region may be referred to from, with a label each (others: "other"). */
-export const REFERENCE_LABELS = ["app_user", "person", "household", "case", "hospital", "audit_log", "roster_batch", "roster_entry", "county_setting", "region"] as const;
-
 /** The administrator's county: its place, jurisdiction, where its tree came from, and the tree. */
 export async function countyOverview(actor: Actor) {
   const county = await prisma.region.findUnique({

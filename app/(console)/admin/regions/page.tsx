@@ -6,7 +6,8 @@ import { ConfirmReloadForm, SetJurisdictionForm } from "@/components/region-form
 import { requireActor } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { isEmptyPlan, type ReloadPlan } from "@/lib/regions/county-reload-plan";
-import { countyOverview, countyReloadPreview, REFERENCE_LABELS } from "@/lib/regions/regions.queries";
+import { REFERENCE_TABLES } from "@/lib/regions/region-references";
+import { countyOverview, countyReloadPreview } from "@/lib/regions/regions.queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("regions");
@@ -19,11 +20,16 @@ const SHOWN = 300;
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
 function referenceLabel(t: Translate, table: string): string {
-  return (REFERENCE_LABELS as readonly string[]).includes(table) ? t(`regions.refs.${table}`) : t("regions.refs.other");
+  return (REFERENCE_TABLES as readonly string[]).includes(table) ? t(`regions.refs.${table}`) : t("regions.refs.other");
 }
 
-function PlanView({ plan, t }: { plan: ReloadPlan; t: Translate }) {
+function PlanView({ plan, townshipNames, t }: { plan: ReloadPlan; townshipNames: ReadonlyMap<string, string>; t: Translate }) {
   const adds = plan.changes.flatMap((c) => (c.kind === "ADD" ? [c] : []));
+  const addedTownships = adds.filter((a) => a.level === "TOWNSHIP");
+  // New villages by township, each township folded: a first load lists hundreds.
+  const addedVillages = new Map<string, typeof adds>();
+  for (const a of adds) if (a.level === "VILLAGE") addedVillages.set(a.parentCode, [...(addedVillages.get(a.parentCode) ?? []), a]);
+  const nameOf = (code: string) => townshipNames.get(code) ?? addedTownships.find((a) => a.code === code)?.name ?? code;
   const renames = plan.changes.flatMap((c) => (c.kind === "RENAME" ? [c] : []));
   const restores = plan.changes.flatMap((c) => (c.kind === "RESTORE" ? [c] : []));
   const level = (l: string) => t(`regionLevel.${l}`);
@@ -37,12 +43,34 @@ function PlanView({ plan, t }: { plan: ReloadPlan; t: Translate }) {
       {adds.length > 0 ? (
         <section aria-labelledby="plan-added" className="space-y-2">
           <h3 id="plan-added" className="font-medium">{t("regions.addedTitle", { count: adds.length })}</h3>
-          <DataTable caption={t("regions.addedTitle", { count: adds.length })} testId="plan-added-table" columns={[{ label: t("regions.code") }, { label: t("regions.name") }, { label: t("regions.level") }]}>
-            {adds.slice(0, SHOWN).map((a) => (
-              <tr key={a.code}><td className="px-3 py-2 font-mono">{a.code}</td><td className="px-3 py-2">{a.name}</td><td className="px-3 py-2">{level(a.level)}</td></tr>
-            ))}
-          </DataTable>
-          {more(adds.length)}
+          <div data-testid="plan-added" className="space-y-2">
+            {addedTownships.length > 0 ? (
+              <DataTable caption={t("regions.addedTownships", { count: addedTownships.length })} showCaption columns={[{ label: t("regions.code") }, { label: t("regions.name") }]}>
+                {addedTownships.slice(0, SHOWN).map((a) => (
+                  <tr key={a.code}><td className="px-3 py-2 font-mono">{a.code}</td><td className="px-3 py-2">{a.name}</td></tr>
+                ))}
+              </DataTable>
+            ) : null}
+            {addedVillages.size > 0 ? (
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+                {[...addedVillages].map(([township, villages]) => (
+                  <li key={township}>
+                    <details className="group">
+                      <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 px-4 py-2 hover:bg-slate-50">
+                        <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-90">▸</span>
+                        <span className="font-medium">{nameOf(township)}</span>
+                        <span className="font-mono text-slate-500">{township}</span>
+                        <span className="text-slate-600">{t("regions.addedVillages", { count: villages.length })}</span>
+                      </summary>
+                      <ul className="grid gap-x-6 gap-y-1 px-6 pb-3 sm:grid-cols-2 lg:grid-cols-3">
+                        {villages.map((v) => <li key={v.code}><span className="font-mono text-xs text-slate-500">{v.code}</span> {v.name}</li>)}
+                      </ul>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         </section>
       ) : null}
       {renames.length > 0 ? (
@@ -158,7 +186,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
           </>
         ) : (
           <>
-            <PlanView plan={preview.plan} t={t} />
+            <PlanView plan={preview.plan} townshipNames={new Map(townships.map((tw) => [tw.code, tw.name]))} t={t} />
             <ConfirmReloadForm countyCode={county.code} planHash={preview.plan.hash} />
           </>
         )}
@@ -170,8 +198,9 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="township-tree">
             {townships.map((tw) => (
               <li key={tw.code} data-testid={`township-${tw.code}`}>
-                <details>
+                <details className="group">
                   <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 hover:bg-slate-50">
+                    <span aria-hidden="true" className="text-slate-400 transition-transform group-open:rotate-90">▸</span>
                     <span className="font-medium">{tw.name}</span>
                     <span className="font-mono text-slate-500">{tw.code}</span>
                     <span className="text-slate-600">{t("regions.villageCount", { count: tw.villages.filter((v) => !v.retired).length })}</span>
