@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
+import { createCase } from "@/lib/cases/create-case";
 import { filingOptions } from "@/lib/cases/person-cases";
 import { createPrisma } from "@/lib/db";
 import { ConflictError, DomainError, ForbiddenError, NoJurisdictionError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -124,6 +125,8 @@ describe("addCounty (the operator, as the system)", () => {
     expect(await db.person.findUniqueOrThrow({ where: { id } })).toMatchObject({ regionCode: village.code, name: "王长安" });
     await expect(loadPersonForRules(db, id)).rejects.toBeInstanceOf(NoJurisdictionError);
     expect(await filingOptions(db, clerk, id)).toBeNull();
+    await expect(createCase(db, clerk, { personId: id, kind: "INPATIENT_ASSISTANCE", bills: "" })).rejects.toMatchObject({ key: "errors.noJurisdiction" });
+    expect(await db.case.count({ where: { personId: id } })).toBe(0);
     // A 民政局 list names the township as the dataset does.
     const context = await db.$transaction((tx) => loadDiffContext(tx, { code: "130102", path: result.path }, "CIVIL_AFFAIRS", { key: "2026Q3", from: "2026-07-01", to: "2026-09-30" }, [], new Date()));
     expect(context.townships.map((t) => t.name)).toContain(township.name);
