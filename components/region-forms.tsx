@@ -31,7 +31,6 @@ export function SetJurisdictionForm({ countyCode, current, options }: { countyCo
 export function ConfirmReloadForm({ countyCode, planHash }: { countyCode: string; planHash: string }) {
   const t = useTranslations("regions");
   const [state, formAction] = useActionState(reloadCountyAction, IDLE);
-  if (state.status === "ok") return <FormMessage state={state} success={t("reloaded", { changed: state.data.changed })} />;
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="reload-confirm-form">
       <FormMessage state={state} />

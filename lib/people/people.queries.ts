@@ -76,7 +76,7 @@ export async function getPerson(actor: Actor, id: string) {
   return prisma.person.findFirst({
     where: { id, region: regionWhere(actor) },
     include: {
-      region: { select: { name: true, code: true, parent: { select: { name: true } } } },
+      region: { select: { name: true, code: true, retiredAt: true, parent: { select: { name: true } } } },
       household: { include: { members: { where: { region: regionWhere(actor) }, select: { id: true, name: true, relationToHead: true }, orderBy: { name: "asc" } } } },
       identities: { orderBy: [{ validFrom: "asc" }, { id: "asc" }], include: { sourceCase: { select: { id: true, number: true } } } },
       insuranceEnrollments: { orderBy: { validFrom: "asc" } },

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/action";
 import { reloadCounty } from "@/lib/regions/reload-county";
 import { REGION_FIELD_LABELS } from "@/lib/regions/regions.schema";
@@ -14,10 +15,11 @@ export const setCountyJurisdictionAction = defineAction(setCountyJurisdiction, {
   },
 });
 
+// Back to the page without the preview (which would now be empty), saying what was applied.
 export const reloadCountyAction = defineAction(reloadCounty, {
   fieldLabels: REGION_FIELD_LABELS,
   after: ({ changed }) => {
     revalidatePath("/admin/regions");
-    return { changed };
+    redirect(`/admin/regions?reloaded=${changed}`);
   },
 });

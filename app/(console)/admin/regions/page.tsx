@@ -129,6 +129,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
   const actor = await requireActor("region:manage");
   const query = await searchParams;
   const previewing = query.preview === "1";
+  const reloaded = typeof query.reloaded === "string" && /^\d{1,6}$/.test(query.reloaded) ? Number(query.reloaded) : null;
   const [t, overview, preview] = await Promise.all([getTranslations(), countyOverview(actor), previewing ? countyReloadPreview(actor) : Promise.resolve(null)]);
   if (!overview) {
     return (
@@ -174,6 +175,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
 
       <section aria-labelledby="reload-title" className="space-y-3">
         <h2 id="reload-title" className="font-semibold">{t("regions.reloadTitle")}</h2>
+        {reloaded !== null ? <p role="status" data-testid="reload-done" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">{t("regions.reloaded", { changed: reloaded })}</p> : null}
         <p className="text-sm text-slate-600">{t("regions.reloadIntro", { source: dataset.source, dataset: dataset.id })}</p>
         {preview === null ? (
           <Link href="/admin/regions?preview=1#reload-title" className="inline-block rounded-md border border-brand-700 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" data-testid="reload-preview-link">{t("regions.previewLink")}</Link>
