@@ -9,7 +9,7 @@ const UNCONSTRAINED: readonly { table: string; column: string }[] = [{ table: "r
 type Column = { table: string; column: string };
 
 /** The tables that refer to regions today, each with its label on the regions page (regions.refs.*; others: "other"). */
-export const REFERENCE_TABLES = ["app_user", "person", "household", "case_file", "hospital", "audit_log", "roster_batch", "roster_entry", "county_setting", "region"] as const;
+export const REFERENCE_TABLES = ["app_user", "person", "household", "case_file", "hospital", "audit_log", "roster_batch", "roster_entry", "county_setting", "serviceman", "region"] as const;
 
 export async function referencingColumns(tx: Db | Tx): Promise<Column[]> {
   const rows = await tx.$queryRaw<Column[]>`
