@@ -25,6 +25,8 @@ const PAGES: { user: string; path: string | (() => Promise<string>) }[] = [
   { user: "yx-clerk", path: "/policy" },
   { user: "yx-admin", path: "/admin/users" },
   { user: "yx-admin", path: "/audit" },
+  { user: "yx-admin", path: "/admin/regions" },
+  { user: "yx-admin", path: "/admin/regions?preview=1" },
   { user: "yx-reviewer", path: "/cases" },
   { user: "yx-reviewer", path: async () => `/cases/${(await prisma.case.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, state: "SUBMITTED" } })).id}` },
   { user: "yx-clerk", path: async () => `/cases/${(await prisma.case.findFirstOrThrow({ where: { regionCode: { startsWith: "140322100" }, state: "DRAFT" } })).id}` },

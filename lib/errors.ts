@@ -71,6 +71,18 @@ export class DutyError extends RefusalError {
   }
 }
 
+/**
+ * A person whose region lies under none of the rules' jurisdictions (a county set up with none):
+ * nothing can be computed or filed for them until the county's administrator sets one.
+ */
+export class NoJurisdictionError extends DomainError {
+  constructor(readonly regionPath: string) {
+    super("errors.noJurisdiction");
+    this.name = "NoJurisdictionError";
+    this.message = `no jurisdiction on region path ${regionPath}`;
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(key = "errors.conflict") {
     super(key);

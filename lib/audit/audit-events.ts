@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { JURISDICTIONS } from "@/lib/rules/domain";
 
 // The closed list of what the audit log records, each with the shape of what it keeps. Auditors
 // read these rows years later, so every string is bounded and every payload is checked on write.
@@ -106,6 +107,14 @@ const servicemanSnapshot = z.strictObject({
 });
 const familyLink = z.strictObject({ servicemanId: z.uuid().nullable(), relationToServiceman: z.enum(["SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW"]).nullable() });
 const proposalState = z.enum(["PENDING", "ACCEPTED", "REJECTED"]);
+
+// A county's tree from the national division dataset (lib/regions): codes, and the names of what
+// was renamed or deleted (what exists afterwards can be read from the region table).
+const jurisdiction = z.enum(JURISDICTIONS).nullable();
+const regionName = bounded(60);
+const regionCodes = z.array(code).max(5000);
+const treeCounts = { townships: count, villages: count };
+const countyJurisdiction = z.strictObject({ jurisdiction, effective: jurisdiction });
 
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
@@ -221,6 +230,25 @@ export const AUDIT_EVENTS = {
   // The current list with full ID numbers, exported (PIPL Art. 51: who took whose numbers, when).
   "roster.export": { entity: "roster", after: z.strictObject({ bureau: z.enum(["CIVIL_AFFAIRS", "VETERANS_AFFAIRS"]), rows: count }) },
   "roster.acknowledge": { entity: "roster", before: z.strictObject({ state: bounded(20) }), after: z.strictObject({ state: bounded(20) }) },
+  // The operator's new county (scripts/county.ts): its tree, jurisdiction and the ancestors it needed.
+  "region.addCounty": {
+    entity: "region",
+    after: z.strictObject({ name: regionName, path: bounded(40), jurisdiction, effectiveJurisdiction: jurisdiction, dataset: bounded(40), ...treeCounts, createdAncestors: z.array(code).max(2) }),
+  },
+  "region.reload": {
+    entity: "region",
+    before: z.strictObject({ dataset: bounded(40).nullable(), ...treeCounts }),
+    after: z.strictObject({
+      dataset: bounded(40),
+      ...treeCounts,
+      added: regionCodes,
+      renamed: z.array(z.strictObject({ code, from: regionName, to: regionName })).max(5000),
+      restored: regionCodes,
+      retired: regionCodes,
+      deleted: z.array(z.strictObject({ code, name: regionName })).max(5000),
+    }),
+  },
+  "region.setJurisdiction": { entity: "region", before: countyJurisdiction, after: countyJurisdiction },
   // A year of the holiday notice typed in because the calendar package does not carry it yet.
   "calendar.enterYear": { entity: "calendar", after: z.strictObject({ year: z.number().int(), notice: bounded(200), holidays: count, workdays: count, replaced: z.boolean() }) },
 } as const satisfies Record<string, EventSpec>;

@@ -42,6 +42,7 @@ const WHO_MAY: Record<Permission, readonly GrantHolder[]> = {
   "hospital:manage": ["ADMIN"],
   "region:manage": ["ADMIN"],
   "calendar:manage": ["ADMIN"],
+  "county:add": ["SYSTEM"],
   "case:file": ["TOWNSHIP_CLERK"],
   "case:resubmit": ["TOWNSHIP_CLERK"],
   "case:withdraw": ["TOWNSHIP_CLERK"],

@@ -79,8 +79,11 @@ export const RULES: Record<Permission, Rule> = {
   "roster:upload": { scope: "region", on: { region: "any", roster: ["UPLOADED"] } },
   "roster:acknowledge": { scope: "region", on: { roster: ["CONFIRMED"] } },
   "hospital:manage": { scope: "region", on: { region: "any", hospital: "any" } },
+  // A county's own tree (reload from the national dataset) and its jurisdiction for the rules.
   "region:manage": { scope: "region", on: { region: "any" } },
   "calendar:manage": { scope: "region", on: { region: "any" } },
+  // The county to add, by the path it will have: the system acts inside its province.
+  "county:add": { scope: "region", on: { region: "any" } },
   "case:file": { scope: "region", on: { person: "any", case: ["DRAFT"] } },
   "case:resubmit": { scope: "region", on: { case: ["RETURNED"] } },
   "case:withdraw": { scope: "region", on: { case: BEFORE_COUNTY } },

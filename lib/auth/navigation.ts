@@ -20,6 +20,7 @@ const NAV: readonly { href: string; key: string; permission: Permission | readon
   { href: "/policy", key: "policy", permission: "policy:read" },
   { href: "/admin/users", key: "users", permission: "user:update" },
   { href: "/admin/hospitals", key: "hospitals", permission: "hospital:manage" },
+  { href: "/admin/regions", key: "regions", permission: "region:manage" },
   { href: "/audit", key: "audit", permission: "audit:read" },
 ];
 

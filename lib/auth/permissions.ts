@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   "hospital:manage",
   "region:manage",
   "calendar:manage",
+  // the deployment's operator adds a county (scripts/county.ts, as the system): docs/decisions/019
+  "county:add",
   // cases (issue: cases), YQ-JZ-2019 §6(2) and QJ-YF-2023 Art. 8, 13
   "case:file",
   "case:resubmit",
@@ -91,7 +93,7 @@ const GRANTS: Record<GrantHolder, readonly Permission[]> = {
   FINANCE: [...READ, "payment:read", "payment:record"],
   AUDITOR: [...READ, "payment:read", "audit:read", "audit:export"],
   ADMIN: ["policy:read", "account:self", "audit:read", "audit:export", "user:create", "user:update", "user:reset-password", "hospital:manage", "region:manage", "calendar:manage", "claim:recompute"],
-  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute"],
+  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute", "county:add"],
 };
 
 export function hasPermission(holder: GrantHolder, permission: Permission): boolean {

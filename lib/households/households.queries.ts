@@ -23,10 +23,10 @@ export async function getHousehold(actor: Actor, id: string) {
   });
 }
 
-/** Where a household of this township may lie: the township and its villages. */
+/** Where a household of this township may lie: the township and its current villages (and the one it is in). */
 export async function householdRegionOptions(actor: Actor, regionCode: string) {
   return prisma.region.findMany({
-    where: { level: { in: ["TOWNSHIP", "VILLAGE"] }, code: { startsWith: regionCode.slice(0, 9) }, ...regionWhere(actor) },
+    where: { level: { in: ["TOWNSHIP", "VILLAGE"] }, code: { startsWith: regionCode.slice(0, 9) }, ...regionWhere(actor), AND: [{ OR: [{ retiredAt: null }, { code: regionCode }] }] },
     select: { code: true, name: true, level: true, parent: { select: { name: true } } },
     orderBy: { code: "asc" },
   });

@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Claim, HospitalLevel, Jurisdiction, Person, PriceClass } from "@/lib/rules/domain";
 import { JURISDICTIONS } from "@/lib/rules/domain";
 import { dayBefore, type IsoDate } from "@/lib/rules/dates";
+import { NoJurisdictionError } from "@/lib/errors";
 import { decimalToFen, decimalToRate } from "./money";
 
 const PERIOD_ORDER = [{ validFrom: "asc" }, { id: "asc" }] as const;
@@ -72,7 +73,7 @@ export function jurisdictionOf(regionPath: string, index: JurisdictionIndex): Ju
     const found = index.get(codes[i] ?? "");
     if (found) return found;
   }
-  throw new Error(`no jurisdiction on region path ${regionPath}`);
+  throw new NoJurisdictionError(regionPath);
 }
 
 // @db.Date columns arrive as midnight UTC.

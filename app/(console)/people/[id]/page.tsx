@@ -54,7 +54,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd><IdNumberReveal personId={person.id} masked={maskIdNumber(person.idNumber)} canReveal={hasPermission(actor.role, "person:view-id")} /></dd></div>
           <div><dt className="text-slate-500">{t("people.sex")}</dt><dd>{t(`sex.${person.sex}`)}</dd></div>
           <div><dt className="text-slate-500">{t("people.age")}</dt><dd>{t("people.ageYears", { age: ageOn(person.birthDate, new Date()) })}</dd></div>
-          <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
+          <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}{person.region.retiredAt ? t("regions.retiredSuffix") : ""}</dd></div>
           <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
           <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{person.householdId ? t(`relation.${person.relationToHead}`) : "—"}</dd></div>
           <div><dt className="text-slate-500">{t("people.phone")}</dt><dd className="tabular-nums">{person.phone ?? "—"}</dd></div>
@@ -117,7 +117,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ))}
             </DataTable>
           )}
-          {files && !person.mergedIntoId ? (
+          {files && kinds === null ? <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-jurisdiction">{t("errors.noJurisdiction")}</p> : null}
+          {files && kinds !== null && !person.mergedIntoId ? (
             <div className="space-y-2">
               <h3 className="font-medium">{t("casePages.startTitle")}</h3>
               <StartApplicationForm
