@@ -3,8 +3,9 @@ import type { InputHTMLAttributes } from "react";
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { name: string; label: string; error?: string; hint?: string };
 
 // A labelled input whose error is announced with the field (aria-describedby + aria-invalid).
-export function Field({ name, label, error, hint, className, ...input }: FieldProps) {
-  const id = `f-${name}`;
+// `id` only where two forms on one page have a field of the same name.
+export function Field({ name, label, error, hint, className, id: givenId, ...input }: FieldProps) {
+  const id = givenId ?? `f-${name}`;
   const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/field";
@@ -7,6 +8,7 @@ import { FormMessage } from "@/components/form-message";
 import { SelectField } from "@/components/select-field";
 import { SubmitButton } from "@/components/submit-button";
 import { IDLE, submittedValues } from "@/lib/action-state";
+import { duplicateMatchesOf, type DuplicateMatch } from "@/lib/people/duplicate-matches";
 import { createPersonAction, updatePersonAction } from "@/lib/people/people.actions";
 
 type Option = { value: string; label: string };
@@ -54,13 +56,39 @@ export function CreatePersonForm({ regions }: { regions: Option[] }) {
   const [state, formAction] = useActionState(createPersonAction, IDLE);
   const e = state.status === "error" ? state.fieldErrors : undefined;
   const v = submittedValues(state);
+  const duplicates = state.status === "error" ? duplicateMatchesOf(state.details) : [];
   return (
     <form action={formAction} className={GRID} noValidate>
       <div className="sm:col-span-2"><FormMessage state={state} /></div>
+      {duplicates.length > 0 ? <DuplicateWarning matches={duplicates} /> : null}
       <Field name="idNumber" label={t("idNumber")} hint={t("idNumberHint")} defaultValue={typeof v.idNumber === "string" ? v.idNumber : undefined} error={e?.idNumber} required autoComplete="off" maxLength={20} className="sm:col-span-2" />
       <CommonFields regions={regions} e={e} v={v} />
-      <div><SubmitButton>{t("createSubmit")}</SubmitButton></div>
+      <div><SubmitButton>{duplicates.length > 0 ? t("createAnyway") : t("createSubmit")}</SubmitButton></div>
     </form>
+  );
+}
+
+// The records of the same name, birth date and township; registering beside them takes an explicit
+// "this is someone else" (the command refuses without it).
+function DuplicateWarning({ matches }: { matches: DuplicateMatch[] }) {
+  const t = useTranslations("people");
+  return (
+    <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 sm:col-span-2" data-testid="duplicate-warning">
+      <p className="font-medium">{t("duplicateWarning")}</p>
+      <ul className="space-y-1">
+        {matches.map((m) => (
+          <li key={m.id} className="flex flex-wrap gap-x-3">
+            <Link href={`/people/${m.id}`} target="_blank" className="font-medium text-brand-700 underline underline-offset-2">{m.name}</Link>
+            <span className="font-mono tabular-nums">{m.maskedIdNumber}</span>
+            <span>{m.regionName}</span>
+          </li>
+        ))}
+      </ul>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="confirmDuplicate" value="true" className="mt-0.5 h-4 w-4" />
+        <span>{t("confirmDuplicate")}</span>
+      </label>
+    </div>
   );
 }
 

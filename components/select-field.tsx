@@ -3,8 +3,8 @@ import type { SelectHTMLAttributes } from "react";
 type Option = { value: string; label: string };
 type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { name: string; label: string; options: Option[]; error?: string };
 
-export function SelectField({ name, label, options, error, className, ...select }: SelectFieldProps) {
-  const id = `f-${name}`;
+export function SelectField({ name, label, options, error, className, id: givenId, ...select }: SelectFieldProps) {
+  const id = givenId ?? `f-${name}`;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>

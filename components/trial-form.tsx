@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { useFormKey } from "@/components/use-form-key";
 import { Worksheet, type DocumentNames } from "@/components/worksheet";
 import { IDLE, submittedValues } from "@/lib/action-state";
-import { CLAIM_TYPES, CONDITIONS, IDENTITY_TYPES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
+import { CLAIM_TYPES, IDENTITY_TYPES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
 import { trialCalculationAction } from "@/lib/trial/trial.actions";
 import { TRIAL_ITEM_ROWS } from "@/lib/trial/trial.schema";
 
@@ -29,7 +29,7 @@ function Checkbox({ name, value, label, defaultChecked }: { name: string; value?
   );
 }
 
-export function TrialForm({ documents }: { documents: DocumentNames }) {
+export function TrialForm({ documents, conditions }: { documents: DocumentNames; conditions: readonly string[] }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(trialCalculationAction, IDLE);
   const formKey = useFormKey(state);
@@ -78,7 +78,7 @@ export function TrialForm({ documents }: { documents: DocumentNames }) {
           </div>
           <fieldset className="flex flex-col justify-end gap-1">
             <legend className="text-sm font-medium text-slate-700">{t("trial.conditions")}</legend>
-            {CONDITIONS.map((c) => (
+            {conditions.map((c) => (
               <Checkbox key={c} name="conditions" value={c} label={t(`condition.${c}`)} defaultChecked={checked("conditions", c)} />
             ))}
           </fieldset>

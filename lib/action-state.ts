@@ -2,7 +2,7 @@
 export type ActionState<T = unknown> =
   | { status: "idle" }
   | { status: "ok"; data: T; message?: string }
-  | { status: "error"; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]>; requestId?: string };
+  | { status: "error"; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string | string[]>; requestId?: string; details?: Readonly<Record<string, unknown>> };
 
 export const IDLE: ActionState<never> = { status: "idle" };
 

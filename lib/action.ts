@@ -85,7 +85,7 @@ export function defineAction<S extends z.ZodType, T, R = T>(
         const labels = [...labelOf.values()];
         return { status: "error", message: t("errors.checkFields", { fields: labels.join("、") }), fieldErrors, values };
       }
-      if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values), values };
+      if (error instanceof DomainError) return { status: "error", message: t(error.key, error.values), values, ...(error.details ? { details: error.details } : {}) };
       console.error(`[action ${requestId}]`, error);
       return { status: "error", message: t("errors.unexpected", { requestId }), values, requestId };
     }

@@ -1,6 +1,8 @@
 // Expected failures carry a message key the user sees (translated through messages/*.json);
 // anything else is logged with a request id and shown as a generic error.
 export class DomainError extends Error {
+  /** What the form may show beside the message (sent to the browser: nothing the actor may not see). */
+  readonly details?: Readonly<Record<string, unknown>>;
   constructor(
     readonly key: string,
     readonly values: Record<string, string | number> = {},
@@ -66,6 +68,18 @@ export class DutyError extends RefusalError {
   constructor(detail: RefusalDetail | null = null) {
     super("errors.duty", detail);
     this.name = "DutyError";
+  }
+}
+
+/**
+ * A person whose region lies under none of the rules' jurisdictions (a county set up with none):
+ * nothing can be computed or filed for them until the county's administrator sets one.
+ */
+export class NoJurisdictionError extends DomainError {
+  constructor(readonly regionPath: string) {
+    super("errors.noJurisdiction");
+    this.name = "NoJurisdictionError";
+    this.message = `no jurisdiction on region path ${regionPath}`;
   }
 }
 

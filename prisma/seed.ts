@@ -2,6 +2,7 @@
 // Idempotent: a database that already holds the demo accounts is left alone.
 import { seedDemoCases } from "@/lib/demo/cases";
 import { seedDemoData } from "@/lib/demo/insert";
+import { seedDemoProposals } from "@/lib/demo/proposals";
 import { createPrisma } from "@/lib/db";
 
 async function main(): Promise<number> {
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
       const c = result.counts;
       console.log(
         `seed: demo data written in ${result.ms} ms — ${c.regions} regions, ${c.users} users, ${c.hospitals} hospitals, ` +
-          `${c.households} households, ${c.people} people, ${c.identities} identities, ${c.enrollments} enrolments, ` +
+          `${c.households} households, ${c.people} people, ${c.servicemen} serviceman records, ${c.identities} identities, ${c.enrollments} enrolments, ` +
           `${c.conditions} conditions, ${c.claims} claims, ${c.claimItems} claim items (password of every demo account: Demo@2026)`,
       );
     }
@@ -29,6 +30,9 @@ async function main(): Promise<number> {
     const cases = await seedDemoCases(db, { log: verbose ? (l) => console.log(`seed: cases: ${l}`) : undefined });
     if (cases.status === "skipped") console.log(`seed: demo cases already present (${cases.reason}); nothing to do`);
     else console.log(`seed: ${cases.cases} demo cases written in ${cases.ms} ms — ${Object.entries(cases.byState).map(([state, n]) => `${state} ${n}`).join(", ")}`);
+    const proposals = await seedDemoProposals(db);
+    if (proposals.status === "skipped") console.log(`seed: demo identity proposals already present (${proposals.reason}); nothing to do`);
+    else console.log(`seed: ${proposals.proposals} demo identity proposals written`);
     return 0;
   } finally {
     await db.$disconnect();

@@ -4,6 +4,8 @@
 // carries the same text so pages render it through next-intl; messages/en.json translates it.
 import { describe, expect, it } from "vitest";
 import { CLAIM_TYPES, IDENTITY_TYPES } from "@/lib/rules/domain";
+import { ALL_TIERS } from "@/lib/people/enrolment-tiers";
+import { CONDITION_CODES, CONDITION_LISTS } from "@/lib/rules/library/conditions";
 import { CLAIM_TYPE_LABELS, IDENTITY_LABELS } from "@/lib/rules/library/labels";
 import { REASON_CODES, REASONS } from "@/lib/rules/library/reasons";
 import en from "@/messages/en.json";
@@ -40,4 +42,20 @@ describe("labels: the rules library and the message files agree", () => {
       expect(untranslated).toEqual([]);
     });
   }
+});
+
+describe("labels of the registry's conditions (codes from the policy library) and tiers", () => {
+  it("every condition code and every policy list that names one has a label in both message files", () => {
+    for (const code of CONDITION_CODES) {
+      expect(zh.condition, code).toHaveProperty(code);
+      expect(CHINESE.test((en.condition as Record<string, string>)[code] ?? "中"), code).toBe(false);
+    }
+    expect(Object.keys(zh.conditionList).sort()).toEqual([...CONDITION_LISTS].sort());
+    expect(Object.keys(en.conditionList).sort()).toEqual([...CONDITION_LISTS].sort());
+  });
+
+  it("every tier of any jurisdiction has a label in both message files", () => {
+    expect(Object.keys(zh.tier).sort()).toEqual([...ALL_TIERS].sort());
+    expect(Object.keys(en.tier).sort()).toEqual([...ALL_TIERS].sort());
+  });
 });

@@ -4,6 +4,9 @@ import { navigationFor } from "@/lib/auth/navigation";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { IDENTITY_BUREAUS } from "@/lib/people/identity-bureaus";
+import { proposalBureauOfRole } from "@/lib/people/identity-proposal.schema";
+import { countPendingProposals } from "@/lib/people/identity-proposals.queries";
 import { countPeople } from "@/lib/people/people.queries";
 import { dueLists } from "@/lib/roster/roster.queries";
 import { countUsers } from "@/lib/users/users.queries";
@@ -16,9 +19,11 @@ export async function generateMetadata() {
 export default async function HomePage() {
   const actor = await requireActor();
   const t = await getTranslations();
-  const [people, users] = await Promise.all([
+  const proposalBureau = proposalBureauOfRole(actor.role);
+  const [people, users, proposals] = await Promise.all([
     hasPermission(actor.role, "person:read") ? countPeople(actor) : null,
     hasPermission(actor.role, "user:update") ? countUsers(actor) : null,
+    proposalBureau ? countPendingProposals(actor, IDENTITY_BUREAUS[proposalBureau].role) : null,
   ]);
   const due = await dueLists(prisma, actor);
   const cards = navigationFor(actor.role).filter((i) => i.href !== "/");
@@ -33,6 +38,12 @@ export default async function HomePage() {
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <dt className="text-sm text-slate-600">{t("home.peopleInScope")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid="people-count">{people}</dd>
+          </div>
+        ) : null}
+        {proposals !== null ? (
+          <div className={`rounded-lg border p-4 ${proposals > 0 ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+            <dt className="text-sm text-slate-600">{t("home.proposalsPending")}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums"><Link href="/identity-proposals" className="text-brand-800 underline-offset-2 hover:underline" data-testid="proposals-pending">{proposals}</Link></dd>
           </div>
         ) : null}
         {users !== null ? (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
+import { JURISDICTIONS } from "@/lib/rules/domain";
 
 // The closed list of what the audit log records, each with the shape of what it keeps. Auditors
 // read these rows years later, so every string is bounded and every payload is checked on write.
@@ -73,8 +74,14 @@ const identityPeriod = z.strictObject({
 });
 const identityEnd = z.strictObject({ identityId: z.uuid(), validTo: isoDay.nullable() });
 
+// Rows written before tiers were recorded have no tier key; every new row has one.
+const enrolmentPeriod = z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), tier: bounded(20).nullable(), validFrom: isoDay, validTo: isoDay.nullable() });
+const enrolmentEnd = z.strictObject({ enrolmentId: z.uuid(), validTo: isoDay.nullable() });
+const conditionEnd = z.strictObject({ conditionId: z.uuid(), validTo: isoDay.nullable() });
+
 const uuids = z.array(z.uuid()).max(2000);
-const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids });
+// Rows from before decision 020 have no servicemen or proposals.
+const mergedRows = z.strictObject({ claims: uuids, cases: uuids, identities: uuids, enrolments: uuids, conditions: uuids, family: uuids, servicemen: uuids, proposals: uuids });
 
 const hospitalSnapshot = z.strictObject({
   code: bounded(20),
@@ -87,6 +94,29 @@ const hospitalSnapshot = z.strictObject({
   province: bounded(2),
   cardDesignated: z.boolean(),
 });
+
+// Households and family links (docs/decisions/020), on each person's row so their history reads them.
+const relationToHead = z.enum(["HEAD", "SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW", "OTHER"]);
+const membership = z.strictObject({ householdId: z.uuid().nullable(), relationToHead });
+const householdPlace = z.strictObject({ householdId: z.uuid(), regionCode: code, address: bounded(100) });
+const servicemanSnapshot = z.strictObject({
+  personId: z.uuid().nullable(),
+  name: bounded(20).nullable(),
+  kind: z.enum(["VETERAN", "MARTYR", "DIED_ON_DUTY", "DIED_OF_ILLNESS"]),
+  diedOn: isoDay.nullable(),
+  certificate: bounded(60).nullable(),
+  hukouProvince: bounded(2).nullable(),
+});
+const familyLink = z.strictObject({ servicemanId: z.uuid().nullable(), relationToServiceman: z.enum(["SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW"]).nullable() });
+const proposalState = z.enum(["PENDING", "ACCEPTED", "REJECTED"]);
+
+// A county's tree from the national division dataset (lib/regions): codes, and the names of what
+// was renamed or deleted (what exists afterwards can be read from the region table).
+const jurisdiction = z.enum(JURISDICTIONS).nullable();
+const regionName = bounded(60);
+const regionCodes = z.array(code).max(5000);
+const treeCounts = { townships: count, villages: count };
+const countyJurisdiction = z.strictObject({ jurisdiction, effective: jurisdiction });
 
 type EventSpec = { entity: string; before?: z.ZodType; after?: z.ZodType };
 
@@ -116,18 +146,49 @@ export const AUDIT_EVENTS = {
     entity: "file",
     after: z.strictObject({ kind: z.enum(["attachment", "notice", "publicityList"]), caseId: bounded(64).optional(), fileName: bounded(200), sha256: bounded(64) }),
   },
-  "person.create": { entity: "person", after: personSnapshot },
+  // possibleDuplicates: the records of the same name, birth date and township the clerk was shown
+  // and registered the person beside anyway.
+  "person.create": { entity: "person", after: personSnapshot.extend({ possibleDuplicates: z.array(z.uuid()).max(20).optional() }) },
   "person.update": { entity: "person", before: personSnapshot, after: personSnapshot },
   // A duplicate merged into the record kept (on the duplicate's row: every moved row by id, to undo it).
   "person.merge": { entity: "person", before: z.strictObject({ mergedIntoId: z.null() }), after: z.strictObject({ mergedIntoId: z.uuid(), reason: bounded(200), moved: mergedRows }) },
   "person.mergeKeep": { entity: "person", after: z.strictObject({ mergedId: z.uuid(), reason: bounded(200) }) },
   "hospital.create": { entity: "hospital", after: hospitalSnapshot },
   "hospital.update": { entity: "hospital", before: hospitalSnapshot, after: hospitalSnapshot },
-  "enrolment.add": { entity: "person", after: z.strictObject({ enrolmentId: z.uuid(), scheme: bounded(20), validFrom: isoDay, validTo: isoDay.nullable() }) },
+  // Enrolment and condition periods, on the person's row like identity periods.
+  "enrolment.add": { entity: "person", after: enrolmentPeriod },
+  "enrolment.end": { entity: "person", before: enrolmentEnd, after: enrolmentEnd },
+  "enrolment.correct": { entity: "person", before: enrolmentPeriod, after: enrolmentPeriod.extend({ reason: bounded(200) }) },
   "condition.add": { entity: "person", after: z.strictObject({ conditionId: z.uuid(), condition: bounded(30), validFrom: isoDay, validTo: isoDay.nullable(), evidence: bounded(120) }) },
+  "condition.end": { entity: "person", before: conditionEnd, after: conditionEnd },
   // Identity periods, on the person's row (entityId = the person) so the person's history reads them.
   "identity.add": { entity: "person", after: identityPeriod },
   "identity.end": { entity: "person", before: identityEnd, after: identityEnd },
+  // A township clerk's proposal of an identity, and the certifying bureau's decision on it.
+  "identity.propose": {
+    entity: "person",
+    after: z.strictObject({ proposalId: z.uuid(), type: bounded(30), validFrom: isoDay, bureau: z.enum(ROLES), reason: bounded(200), attachment: bounded(100).nullable() }),
+  },
+  "identity.proposalAccept": {
+    entity: "person",
+    before: z.strictObject({ proposalId: z.uuid(), state: proposalState }),
+    after: z.strictObject({ proposalId: z.uuid(), state: proposalState, identityId: z.uuid(), certificate: bounded(60).nullable() }),
+  },
+  "identity.proposalReject": {
+    entity: "person",
+    before: z.strictObject({ proposalId: z.uuid(), state: proposalState }),
+    after: z.strictObject({ proposalId: z.uuid(), state: proposalState, reason: bounded(200) }),
+  },
+  "household.create": { entity: "person", after: householdPlace.extend({ relationToHead }) },
+  "household.update": { entity: "person", before: householdPlace, after: householdPlace },
+  "household.join": { entity: "person", before: membership, after: membership },
+  "household.setRelation": { entity: "person", before: membership, after: membership },
+  "household.leave": { entity: "person", before: membership, after: membership },
+  // The serviceman's own record (a martyr's, usually on no register), and a member's link to it.
+  "serviceman.create": { entity: "serviceman", after: servicemanSnapshot },
+  "serviceman.update": { entity: "serviceman", before: servicemanSnapshot, after: servicemanSnapshot },
+  "serviceman.link": { entity: "person", before: familyLink, after: familyLink },
+  "serviceman.unlink": { entity: "person", before: familyLink, after: familyLink },
   "audit.export": {
     entity: "audit_log",
     after: z.strictObject({ filter: z.partialRecord(z.enum(["actor", "action", "entity", "entityId", "from", "to"]), bounded(64)), rows: count }),
@@ -177,6 +238,25 @@ export const AUDIT_EVENTS = {
   // The current list with full ID numbers, exported (PIPL Art. 51: who took whose numbers, when).
   "roster.export": { entity: "roster", after: z.strictObject({ bureau: z.enum(["CIVIL_AFFAIRS", "VETERANS_AFFAIRS"]), rows: count }) },
   "roster.acknowledge": { entity: "roster", before: z.strictObject({ state: bounded(20) }), after: z.strictObject({ state: bounded(20) }) },
+  // The operator's new county (scripts/county.ts): its tree, jurisdiction and the ancestors it needed.
+  "region.addCounty": {
+    entity: "region",
+    after: z.strictObject({ name: regionName, path: bounded(40), jurisdiction, effectiveJurisdiction: jurisdiction, dataset: bounded(40), ...treeCounts, createdAncestors: z.array(code).max(2) }),
+  },
+  "region.reload": {
+    entity: "region",
+    before: z.strictObject({ dataset: bounded(40).nullable(), ...treeCounts }),
+    after: z.strictObject({
+      dataset: bounded(40),
+      ...treeCounts,
+      added: regionCodes,
+      renamed: z.array(z.strictObject({ code, from: regionName, to: regionName })).max(5000),
+      restored: regionCodes,
+      retired: regionCodes,
+      deleted: z.array(z.strictObject({ code, name: regionName })).max(5000),
+    }),
+  },
+  "region.setJurisdiction": { entity: "region", before: countyJurisdiction, after: countyJurisdiction },
   // A year of the holiday notice typed in because the calendar package does not carry it yet.
   "calendar.enterYear": { entity: "calendar", after: z.strictObject({ year: z.number().int(), notice: bounded(200), holidays: count, workdays: count, replaced: z.boolean() }) },
 } as const satisfies Record<string, EventSpec>;

@@ -29,6 +29,9 @@ const WHO_MAY: Record<Permission, readonly GrantHolder[]> = {
   "person:create": ["TOWNSHIP_CLERK"],
   "person:update": ["TOWNSHIP_CLERK"],
   "person:merge": BUREAUS,
+  "household:create": ["TOWNSHIP_CLERK"],
+  "household:update": ["TOWNSHIP_CLERK"],
+  "serviceman:manage": ["VETERANS_AFFAIRS"],
   "identity:propose": ["TOWNSHIP_CLERK"],
   "identity:manage:assistance": ["CIVIL_AFFAIRS"],
   "identity:manage:special-care": ["VETERANS_AFFAIRS"],
@@ -39,6 +42,7 @@ const WHO_MAY: Record<Permission, readonly GrantHolder[]> = {
   "hospital:manage": ["ADMIN"],
   "region:manage": ["ADMIN"],
   "calendar:manage": ["ADMIN"],
+  "county:add": ["SYSTEM"],
   "case:file": ["TOWNSHIP_CLERK"],
   "case:resubmit": ["TOWNSHIP_CLERK"],
   "case:withdraw": ["TOWNSHIP_CLERK"],
@@ -94,6 +98,13 @@ beforeAll(async () => {
     records.set(`region:${place}`, { entity: "region", id: codes[place], regionPath: path });
     records.set(`person:${place}`, { entity: "person", id: personRow.id, regionPath: personRow.region.path });
     records.set(`user:${place}`, { entity: "user", id: userRow.id, regionPath: userRow.region.path });
+    const household = await db.household.create({ data: { regionCode: code, address: "网格村1号" }, include: { region: true } });
+    records.set(`household:${place}`, { entity: "household", id: household.id, regionPath: household.region.path });
+    const serviceman = await db.serviceman.create({ data: { name: "网格烈士", kind: "MARTYR", hukouProvince: "SX", regionCode: code }, include: { region: true } });
+    records.set(`serviceman:${place}`, { entity: "serviceman", id: serviceman.id, regionPath: serviceman.region.path });
+    // A proposal lives where its person does.
+    const proposal = await db.identityProposal.create({ data: { personId: person.id, type: "SUBSISTENCE", validFrom: new Date("2026-01-01"), reason: "网格", bureau: "CIVIL_AFFAIRS", proposedById: user.id, proposedBy: user.username } });
+    records.set(`proposal:${place}`, { entity: "proposal", id: proposal.id, regionPath: personRow.region.path, state: proposal.state });
     // Kinds whose tables later issues build: a record in a real region, in the first state the action accepts.
     for (const entity of ["case", "roster", "hospital", "job"] as const) records.set(`${entity}:${place}`, { entity, id: `${entity}-${place}`, regionPath: path });
   }

@@ -4,7 +4,7 @@ import { DutyError, ForbiddenError, NotFoundError, StateError } from "@/lib/erro
 import { isPathInScope } from "@/lib/regions/scope";
 
 /** The kinds of record a decision is taken on. */
-export const ENTITY_KINDS = ["region", "user", "person", "case", "roster", "hospital", "job"] as const;
+export const ENTITY_KINDS = ["region", "user", "person", "household", "serviceman", "proposal", "case", "roster", "hospital", "job"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /**
@@ -49,7 +49,7 @@ const BEFORE_COUNTY: readonly CaseState[] = ["DRAFT", "SUBMITTED", "TOWNSHIP_REV
 // One row per permission: the grid test (lib/auth/decide.int.test.ts) runs every row for every
 // role and region against real rows, and fails if a permission has no row here.
 export const RULES: Record<Permission, Rule> = {
-  "person:read": { scope: "region", on: { person: "any" } },
+  "person:read": { scope: "region", on: { person: "any", household: "any", serviceman: "any" } },
   "person:view-id": { scope: "region", on: { person: "any" } },
   "case:read": { scope: "region", on: { case: "any" } },
   "payment:read": { scope: "region", on: { case: ["APPROVED", "PAID"] } },
@@ -65,16 +65,25 @@ export const RULES: Record<Permission, Rule> = {
   "person:create": { scope: "region", on: { region: "any" } },
   "person:update": { scope: "region", on: { person: "any" } },
   "person:merge": { scope: "region", on: { person: "any" } },
+  // A household is created with its head (a person of the clerk's township), then changed.
+  "household:create": { scope: "region", on: { person: "any" } },
+  "household:update": { scope: "region", on: { household: "any", person: "any" } },
+  "serviceman:manage": { scope: "region", on: { region: "any", serviceman: "any", person: "any" } },
   "identity:propose": { scope: "region", on: { person: "any" } },
-  "identity:manage:assistance": { scope: "region", on: { person: "any" } },
-  "identity:manage:special-care": { scope: "region", on: { person: "any" } },
+  // A bureau decides a township's proposal of one of its identities, once, and never its own.
+  "identity:manage:assistance": { scope: "region", on: { person: "any", proposal: ["PENDING"] }, segregated: true },
+  "identity:manage:special-care": { scope: "region", on: { person: "any", proposal: ["PENDING"] }, segregated: true },
+  // The medical bureau's recognitions come from its own cases, never from a proposal.
   "identity:manage:medical": { scope: "region", on: { person: "any" } },
   "enrolment:manage": { scope: "region", on: { person: "any" } },
   "roster:upload": { scope: "region", on: { region: "any", roster: ["UPLOADED"] } },
   "roster:acknowledge": { scope: "region", on: { roster: ["CONFIRMED"] } },
   "hospital:manage": { scope: "region", on: { region: "any", hospital: "any" } },
+  // A county's own tree (reload from the national dataset) and its jurisdiction for the rules.
   "region:manage": { scope: "region", on: { region: "any" } },
   "calendar:manage": { scope: "region", on: { region: "any" } },
+  // The county to add, by the path it will have: the system acts inside its province.
+  "county:add": { scope: "region", on: { region: "any" } },
   "case:file": { scope: "region", on: { person: "any", case: ["DRAFT"] } },
   "case:resubmit": { scope: "region", on: { case: ["RETURNED"] } },
   "case:withdraw": { scope: "region", on: { case: BEFORE_COUNTY } },

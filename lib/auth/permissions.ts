@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   "person:create",
   "person:update",
   "person:merge",
+  // households of a township (its clerk), and the family link to a serviceman (退役军人事务局)
+  "household:create",
+  "household:update",
+  "serviceman:manage",
   "identity:propose",
   "identity:manage:assistance",
   "identity:manage:special-care",
@@ -33,6 +37,8 @@ export const PERMISSIONS = [
   "hospital:manage",
   "region:manage",
   "calendar:manage",
+  // the deployment's operator adds a county (scripts/county.ts, as the system): docs/decisions/019
+  "county:add",
   // cases (issue: cases), YQ-JZ-2019 §6(2) and QJ-YF-2023 Art. 8, 13
   "case:file",
   "case:resubmit",
@@ -79,7 +85,7 @@ const COUNTY_BUREAU: readonly Permission[] = [...READ, "person:view-id", "rules:
 const GRANTS: Record<GrantHolder, readonly Permission[]> = {
   TOWNSHIP_CLERK: [
     ...READ, "person:view-id", "rules:trial",
-    "person:create", "person:update", "identity:propose",
+    "person:create", "person:update", "household:create", "household:update", "identity:propose",
     "case:file", "case:resubmit", "case:withdraw", "case:serve-notice",
   ],
   TOWNSHIP_REVIEWER: [
@@ -87,12 +93,12 @@ const GRANTS: Record<GrantHolder, readonly Permission[]> = {
     "case:investigate", "case:publicize", "case:object", "case:return", "case:reject",
   ],
   MEDICAL_SECURITY: [...COUNTY_BUREAU, "case:approve:assistance", "case:serve-notice", "identity:manage:medical", "enrolment:manage", "roster:acknowledge"],
-  VETERANS_AFFAIRS: [...COUNTY_BUREAU, "case:approve:special-care", "case:serve-notice", "identity:manage:special-care", "roster:upload"],
+  VETERANS_AFFAIRS: [...COUNTY_BUREAU, "case:approve:special-care", "case:serve-notice", "identity:manage:special-care", "serviceman:manage", "roster:upload"],
   CIVIL_AFFAIRS: [...COUNTY_BUREAU, "identity:manage:assistance", "roster:upload"],
   FINANCE: [...READ, "payment:read", "payment:record"],
   AUDITOR: [...READ, "payment:read", "audit:read", "audit:export"],
   ADMIN: ["policy:read", "account:self", "audit:read", "audit:export", "user:create", "user:update", "user:reset-password", "hospital:manage", "region:manage", "calendar:manage", "claim:recompute"],
-  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute", "roster:check", "roster:apply"],
+  SYSTEM: ["person:read", "case:read", "policy:read", "claim:recompute", "county:add", "roster:check", "roster:apply"],
 };
 
 export function hasPermission(holder: GrantHolder, permission: Permission): boolean {

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { assertCan } from "@/lib/auth/decide";
 import { defineCommand } from "@/lib/command";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, StateError } from "@/lib/errors";
 import { loadPersonForRules } from "@/lib/records/load";
 import { chinaDate, createCase as openCase, refusalError } from "@/lib/workflow/case-machine";
 import { checkBillsFiling, prepareBills, writeBills } from "./bills";
@@ -15,9 +15,11 @@ import { caseNumber, nextNumber } from "./number-sequence";
 import { countyOf, loadCase, recordEvents } from "./run-transition";
 
 export const createCase = defineCommand({ permission: "case:file", schema: createCaseSchema }, async (tx, input, ctx) => {
-  const row = await tx.person.findUnique({ where: { id: input.personId }, select: { id: true, regionCode: true, region: { select: { path: true } } } });
+  const row = await tx.person.findUnique({ where: { id: input.personId }, select: { id: true, regionCode: true, mergedIntoId: true, region: { select: { path: true } } } });
   if (!row) throw new NotFoundError({ action: "case:file", entity: "person", entityId: input.personId });
   assertCan(ctx.actor, "case:file", { entity: "person", id: row.id, regionPath: row.region.path });
+  // A merged duplicate's cases moved to the record kept; a new one belongs there too.
+  if (row.mergedIntoId) throw new StateError({ action: "case:file", entity: "person", entityId: row.id, state: "MERGED" });
   const now = new Date();
   const person = await loadPersonForRules(tx, row.id);
   const id = randomUUID();

@@ -18,7 +18,7 @@ export interface DemoCaseFile {
     ruralHukou: boolean;
     identities: ({ type: string } & Period)[];
     insurance: ({ scheme: string } & Period)[];
-    conditions: string[];
+    conditions: ({ condition: string } & Period)[];
     hukouProvince: string;
     veteranHukouProvince?: string;
     relation?: ServicemanRelation;
@@ -71,7 +71,7 @@ export function caseFileConverter(data: DemoData): (personId: string) => DemoCas
         ruralHukou: p.ruralHukou,
         identities: ids.map((i) => ({ type: i.type, from: i.validFrom, to: i.validTo })),
         insurance: (enrollments.get(p.id) ?? []).map((e) => ({ scheme: e.scheme, from: e.validFrom, to: e.validTo })),
-        conditions: [...new Set((conditions.get(p.id) ?? []).map((c) => c.condition))],
+        conditions: (conditions.get(p.id) ?? []).map((c) => ({ condition: c.condition, from: c.validFrom, to: c.validTo })),
         hukouProvince: p.hukouProvince,
         ...(p.veteranHukouProvince !== null ? { veteranHukouProvince: p.veteranHukouProvince } : {}),
         ...(p.relationToServiceman !== null ? { relation: p.relationToServiceman } : {}),

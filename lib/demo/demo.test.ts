@@ -87,6 +87,15 @@ describe("generateDemoData", () => {
     expect(new Set(data.enrollments.map((e) => e.scheme))).toEqual(new Set(["RESIDENT", "EMPLOYEE"]));
   });
 
+  it("enrols Qijiang's residents in a tier (二档 for 在乡复员军人 and the bereaved, QJ-YF-2023 Art. 5), nobody else in one", () => {
+    const county = new Map(data.people.map((p) => [p.id, p.countyKey]));
+    const demob = new Set(data.identities.filter((i) => i.type === "DEMOBILIZED").map((i) => i.personId));
+    const qjResidents = data.enrollments.filter((e) => county.get(e.personId) === "qj" && e.scheme === "RESIDENT");
+    expect(new Set(qjResidents.map((e) => e.tier))).toEqual(new Set(["TIER_1", "TIER_2"]));
+    expect(qjResidents.filter((e) => demob.has(e.personId)).every((e) => e.tier === "TIER_2")).toBe(true);
+    expect(data.enrollments.filter((e) => county.get(e.personId) !== "qj" || e.scheme !== "RESIDENT").every((e) => e.tier === null)).toBe(true);
+  });
+
   it("gives CANCER and BEDRIDDEN to 在乡复员军人 in each county", () => {
     const demob = new Set(data.identities.filter((i) => i.type === "DEMOBILIZED").map((i) => i.personId));
     for (const c of DEMO_COUNTIES) {

@@ -10,9 +10,11 @@ import {
   type DemoHousehold,
   type DemoIdentity,
   type DemoPerson,
+  type DemoServiceman,
 } from "./people";
 import { DEMO_COUNTIES, DEMO_REGIONS, type CountyKey, type DemoRegion } from "./regions";
 import { createRng } from "./rng";
+import { demoTier } from "./tiers";
 import { DEMO_USERS, type DemoUser } from "./users";
 
 export const DEMO_SEED = "youfu-yibaotong-demo-v1";
@@ -29,6 +31,7 @@ export interface DemoData {
   hospitals: readonly DemoHospital[];
   households: DemoHousehold[];
   people: DemoPerson[];
+  servicemen: DemoServiceman[];
   identities: DemoIdentity[];
   enrollments: DemoEnrollment[];
   conditions: DemoCondition[];
@@ -48,6 +51,7 @@ export function generateDemoData(opts: DemoDataOptions = {}): DemoData {
     hospitals: DEMO_HOSPITALS,
     households: [],
     people: [],
+    servicemen: [],
     identities: [],
     enrollments: [],
     conditions: [],
@@ -59,8 +63,12 @@ export function generateDemoData(opts: DemoDataOptions = {}): DemoData {
     const target = opts.peoplePerCounty?.[county.key] ?? DEFAULT_PEOPLE_PER_COUNTY[county.key];
     const p = generatePeople(rng.fork("people"), county, { target });
     const bills = generateBills(rng.fork("bills"), county, p.people, p.identities, p.enrollments, p.conditions);
+    const typesOf = new Map<string, string[]>();
+    for (const i of p.identities) typesOf.set(i.personId, [...(typesOf.get(i.personId) ?? []), i.type]);
+    for (const e of p.enrollments) e.tier = demoTier(county.jurisdiction, e.scheme, typesOf.get(e.personId) ?? []);
     data.households.push(...p.households);
     data.people.push(...p.people);
+    data.servicemen.push(...p.servicemen);
     data.identities.push(...p.identities);
     data.enrollments.push(...p.enrollments);
     data.conditions.push(...p.conditions);
@@ -88,6 +96,7 @@ export function countDemoData(data: DemoData): DemoCounts {
     hospitals: data.hospitals.length,
     households: data.households.length,
     people: data.people.length,
+    servicemen: data.servicemen.length,
     identities: data.identities.length,
     enrollments: data.enrollments.length,
     conditions: data.conditions.length,
@@ -98,7 +107,7 @@ export function countDemoData(data: DemoData): DemoCounts {
 
 export { fenToYuan, yuanToFen, DEMO_BILL_YEAR, type DemoClaim, type DemoClaimItem } from "./claims";
 export { DEMO_HOSPITALS, hospitalsOf, type DemoHospital, type HospitalOwner } from "./hospitals";
-export type { Archetype, ConditionCode, DemoCondition, DemoEnrollment, DemoHousehold, DemoIdentity, DemoPerson } from "./people";
+export type { Archetype, ConditionCode, DemoCondition, DemoEnrollment, DemoHousehold, DemoIdentity, DemoPerson, DemoServiceman } from "./people";
 export * from "./regions";
 export { createRng, type Rng } from "./rng";
 export * from "./users";

@@ -27,6 +27,7 @@ describe("seedDemoData", () => {
     expect(await db.region.count()).toBe(expected.regions);
     expect(await db.user.count()).toBe(expected.users);
     expect(await db.person.count()).toBe(expected.people);
+    expect(await db.serviceman.count()).toBe(expected.servicemen);
     expect(await db.personIdentity.count()).toBe(expected.identities);
     expect(await db.claim.count()).toBe(expected.claims);
     expect(await db.claimItem.count()).toBe(expected.claimItems);
@@ -39,6 +40,18 @@ describe("seedDemoData", () => {
     expect(second.status).toBe("skipped");
     expect(await db.person.count()).toBe(expected.people);
     expect(await db.auditLog.count({ where: { action: "demo.seed" } })).toBe(1);
+  });
+
+  it("links the families of the dead to serviceman records of their own, and the rest to their head's", async () => {
+    const bereaved = await db.person.findMany({ where: { serviceman: { personId: null } }, select: { relationToServiceman: true, serviceman: { select: { name: true, kind: true, diedOn: true, certificate: true, hukouProvince: true } } } });
+    expect(bereaved.length).toBeGreaterThan(10);
+    expect(new Set(bereaved.map((p) => p.serviceman?.kind))).toEqual(new Set(["MARTYR", "DIED_ON_DUTY", "DIED_OF_ILLNESS"]));
+    for (const p of bereaved) {
+      expect(p.relationToServiceman).not.toBeNull();
+      expect(p.serviceman).toMatchObject({ name: expect.any(String), diedOn: expect.any(Date), certificate: expect.any(String), hukouProvince: expect.stringMatching(/^(SX|CQ)$/) });
+    }
+    const veteranFamily = await db.person.findFirstOrThrow({ where: { serviceman: { personId: { not: null } } }, include: { serviceman: { include: { person: true } } } });
+    expect(veteranFamily.serviceman?.person?.householdId).toBe(veteranFamily.householdId);
   });
 
   it("stores usable accounts and valid people", async () => {

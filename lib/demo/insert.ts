@@ -112,13 +112,22 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
             hukouProvince: p.hukouProvince,
             phone: p.phone,
             relationToServiceman: p.relationToServiceman,
-            // The serviceman heads his household and precedes its members: a batch never points ahead.
-            servicemanId: p.servicemanId,
-            veteranHukouProvince: p.veteranHukouProvince,
             cardAppliedOn: dn(p.cardAppliedOn),
           })),
         }),
       );
+      // A serviceman on the register points at his person record, and his family at his
+      // serviceman record: the records follow the people, the family links follow the records.
+      await many("serviceman", data.servicemen, (b) =>
+        tx.serviceman.createMany({
+          data: b.map((s) => ({ id: s.id, personId: s.personId, name: s.name, kind: s.kind, diedOn: dn(s.diedOn), certificate: s.certificate, hukouProvince: s.hukouProvince, regionCode: s.regionCode })),
+        }),
+      );
+      const family = data.people.filter((p) => p.servicemanId !== null);
+      for (const batch of chunks(family, size)) {
+        await tx.$executeRaw`UPDATE person p SET serviceman_id = v.sid FROM unnest(${batch.map((p) => p.id)}::uuid[], ${batch.map((p) => p.servicemanId)}::uuid[]) AS v(pid, sid) WHERE p.id = v.pid`;
+      }
+      log(`family links: ${family.length} at ${Date.now() - started} ms`);
       await many("person_identity", data.identities, (b) =>
         tx.personIdentity.createMany({
           data: b.map((i) => ({
@@ -133,7 +142,7 @@ export async function seedDemoData(db: PrismaClient, opts: SeedOptions = {}): Pr
       );
       await many("insurance_enrollment", data.enrollments, (b) =>
         tx.insuranceEnrollment.createMany({
-          data: b.map((e) => ({ id: e.id, personId: e.personId, scheme: e.scheme, validFrom: d(e.validFrom), validTo: dn(e.validTo) })),
+          data: b.map((e) => ({ id: e.id, personId: e.personId, scheme: e.scheme, tier: e.tier, validFrom: d(e.validFrom), validTo: dn(e.validTo) })),
         }),
       );
       await many("person_condition", data.conditions, (b) =>

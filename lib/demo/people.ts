@@ -1,7 +1,7 @@
 // Demo households and people: fictitious names, GB 11643-valid ID numbers whose area code is the
 // county's own code (so they look local but belong to no one), identities with dated periods,
 // insurance enrolments and entitlement-changing conditions.
-import type { IdentityType, InsuranceScheme, Relation, ServicemanRelation, Sex } from "@/lib/generated/prisma/enums";
+import type { IdentityType, InsuranceScheme, Relation, ServicemanKind, ServicemanRelation, Sex } from "@/lib/generated/prisma/enums";
 import { makeIdNumber } from "@/lib/people/id-number";
 import { addDays, ageOn, dateBetween, yearOf } from "./dates";
 import { randomGivenName, randomSurname } from "./names";
@@ -58,12 +58,33 @@ export interface DemoPerson {
    * serviceman himself and for households of no serviceman.
    */
   relationToServiceman: ServicemanRelation | null;
-  /** The serviceman's own record: the head of a veteran's household; null for the dead. */
+  /** The serviceman record (DemoServiceman) of the household's serviceman. */
   servicemanId: string | null;
-  /** The serviceman's household registration province, wherever he is related. */
+  /**
+   * The serviceman's household registration province, wherever he is related: what the mapper
+   * reads from his record (his person record's, when he heads the household), kept here for the
+   * in-memory case file.
+   */
   veteranHukouProvince: string | null;
   /** The day a 盂县 serviceman or family member applied for the Shanxi pharmacy card, or null. */
   cardAppliedOn: string | null;
+}
+
+/**
+ * The serviceman of a veteran's household (its head, on the register: `personId`) or of a bereaved
+ * one (a martyr, or one who died on duty or of illness: on no register, his own record).
+ */
+export interface DemoServiceman {
+  id: string;
+  countyKey: DemoCounty["key"];
+  personId: string | null;
+  name: string | null;
+  kind: ServicemanKind;
+  diedOn: string | null;
+  certificate: string | null;
+  hukouProvince: string | null;
+  /** The county whose 退役军人事务局 keeps the record. */
+  regionCode: string;
 }
 
 export interface DemoIdentity {
@@ -79,6 +100,8 @@ export interface DemoEnrollment {
   id: string;
   personId: string;
   scheme: InsuranceScheme;
+  /** Set by generateDemoData (lib/demo/tiers.ts) where the county has tiers. */
+  tier: string | null;
   validFrom: string;
   validTo: string | null;
 }
@@ -94,6 +117,7 @@ export interface DemoCondition {
 export interface DemoPeople {
   households: DemoHousehold[];
   people: DemoPerson[];
+  servicemen: DemoServiceman[];
   identities: DemoIdentity[];
   enrollments: DemoEnrollment[];
   conditions: DemoCondition[];
@@ -139,11 +163,13 @@ export interface PeopleOptions {
 }
 
 export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions): DemoPeople {
-  const out: DemoPeople = { households: [], people: [], identities: [], enrollments: [], conditions: [] };
+  const out: DemoPeople = { households: [], people: [], servicemen: [], identities: [], enrollments: [], conditions: [] };
   const usedIds = new Set<string>();
   const certSeq = new Map<string, number>();
   // Its own stream, so that adding the cards left every other generated value as it was.
   const cardRng = rng.fork("cards");
+  const servicemanRng = rng.fork("servicemen");
+  const servicemanCerts = new Map<string, number>();
 
   const villages = townshipsOf(county.code).flatMap((t) => villagesOf(t.code));
   // Every village (hence every township) gets a household first; afterwards draw at random.
@@ -224,6 +250,8 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
     const head = ids[0]!;
     const headMember = members[0]!;
     const others = ids.slice(1);
+    // When a bereaved household's identity starts: the serviceman died shortly before.
+    let bereavedFrom: string | null = null;
     switch (archetype) {
       case "DEMOBILIZED": {
         addIdentity(head, "DEMOBILIZED", date("1985-01-01", "2008-12-31"));
@@ -260,6 +288,7 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
         // his parents. Everyone but a parent-in-law's other children holds the family identity.
         const from = date(yearOf(headMember.birthDate) < 1960 ? "1980-01-01" : "2000-01-01", "2020-12-31");
         for (const id of ids) addIdentity(id, archetype, from);
+        bereavedFrom = from;
         break;
       }
       case "VETERAN_RURAL": {
@@ -303,22 +332,62 @@ export function generatePeople(rng: Rng, county: DemoCounty, opts: PeopleOptions
         break;
       }
     }
-    linkServiceman(householdPeople, archetype, county);
+    const serviceman = servicemanOf(servicemanRng, householdPeople, members, archetype, county, surname, bereavedFrom, servicemanCerts);
+    if (serviceman) {
+      out.servicemen.push(serviceman);
+      linkServiceman(householdPeople, serviceman, county);
+    }
     if (county.key === "yx") applyForCards(cardRng, householdPeople, archetype);
   }
   return out;
 }
 
-// The serviceman heads a veteran's household; in a bereaved one he is dead and not on the register.
-function linkServiceman(household: readonly DemoPerson[], archetype: Archetype, county: DemoCounty): void {
+const BEREAVED_KIND: Partial<Record<Archetype, ServicemanKind>> = { MARTYR_FAMILY: "MARTYR", DUTY_DEATH_FAMILY: "DIED_ON_DUTY", ILLNESS_DEATH_FAMILY: "DIED_OF_ILLNESS" };
+const SERVICEMAN_CERT: Record<ServicemanKind, string> = { VETERAN: "TY", MARTYR: "LSZ", DIED_ON_DUTY: "YGZ", DIED_OF_ILLNESS: "BGZ" };
+
+// The serviceman heads a veteran's household (his record points at his person record); in a
+// bereaved one he is dead and on no register: a record of his own, with the certificate of his
+// death (烈士证明书 etc.). Drawn from its own stream, so the rest of the data stays as it was.
+function servicemanOf(
+  rng: Rng,
+  household: readonly DemoPerson[],
+  members: readonly Member[],
+  archetype: Archetype,
+  county: DemoCounty,
+  surname: string,
+  bereavedFrom: string | null,
+  certSeq: Map<string, number>,
+): DemoServiceman | null {
   const head = household[0];
-  if (!head) return;
+  if (!head || !household.some((p) => p.relationToServiceman !== null)) return null;
+  const base = { id: rng.uuid(), countyKey: county.key, regionCode: county.code };
+  if (VETERAN_HEADED.has(archetype)) return { ...base, personId: head.id, name: null, kind: "VETERAN", diedOn: null, certificate: null, hukouProvince: null };
+  const kind = BEREAVED_KIND[archetype];
+  if (!kind || bereavedFrom === null) return null;
+  // A widow's husband was about her age; the parents' son 22–30 years younger than his father.
+  const headYear = yearOf(members[0]?.birthDate ?? "1960-01-01");
+  const bornYear = head.sex === "F" ? headYear + rng.int(-3, 2) : headYear + rng.int(22, 30);
+  const diedOn = addDays(bereavedFrom, -rng.int(20, 200));
+  const key = `${SERVICEMAN_CERT[kind]}${yearOf(diedOn)}`;
+  const n = (certSeq.get(key) ?? 0) + 1;
+  certSeq.set(key, n);
+  return {
+    ...base,
+    personId: null,
+    name: surname + randomGivenName(rng, "M", bornYear),
+    kind,
+    diedOn,
+    certificate: `${county.key.toUpperCase()}-${SERVICEMAN_CERT[kind]}-${yearOf(diedOn)}-${String(n).padStart(4, "0")}`,
+    hukouProvince: county.province,
+  };
+}
+
+function linkServiceman(household: readonly DemoPerson[], serviceman: DemoServiceman, county: DemoCounty): void {
+  const head = household[0];
   for (const p of household) {
     if (p.relationToServiceman === null) continue;
-    if (VETERAN_HEADED.has(archetype)) {
-      p.servicemanId = head.id;
-      p.veteranHukouProvince = head.hukouProvince;
-    } else p.veteranHukouProvince = county.province;
+    p.servicemanId = serviceman.id;
+    p.veteranHukouProvince = serviceman.personId !== null && head ? head.hukouProvince : (serviceman.hukouProvince ?? county.province);
   }
 }
 
@@ -455,7 +524,7 @@ function addEnrollments(rng: Rng, out: DemoPeople, personId: string, birthDate: 
   if (r < 0.03) return;
   const start = (from: string) => (birthDate > from ? birthDate : from);
   const add = (scheme: InsuranceScheme, validFrom: string, validTo: string | null) =>
-    out.enrollments.push({ id: rng.uuid(), personId, scheme, validFrom, validTo });
+    out.enrollments.push({ id: rng.uuid(), personId, scheme, tier: null, validFrom, validTo });
   const working = age >= 20 && age < 60;
   const employeeLikely = working && (archetype === "VETERAN" || archetype === "VETERAN_RURAL" || archetype === "WAR_VETERAN");
   const pEmployee = employeeLikely ? 0.4 : working ? 0.15 : age >= 60 && age < 75 ? 0.1 : 0;

@@ -20,3 +20,15 @@ const fields = {
 
 export const createHospitalSchema = z.object(fields);
 export const updateHospitalSchema = z.object({ id: z.uuid({ message: "validation.invalid" }), ...fields });
+
+export const HOSPITAL_FIELD_LABELS = {
+  code: "hospitals.code",
+  name: "hospitals.name",
+  regionCode: "hospitals.region",
+  level: "hospitals.level",
+  priceClass: "hospitals.priceClass",
+  runBy: "hospitals.runBy",
+  isPublic: "hospitals.isPublic",
+  province: "hospitals.province",
+  cardDesignated: "hospitals.cardDesignated",
+} as const;

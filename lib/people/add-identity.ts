@@ -1,10 +1,10 @@
-import { assertCan } from "@/lib/auth/decide";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { defineCommand } from "@/lib/command";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { IDENTITY_BUREAUS, type IdentityBureau } from "@/lib/people/identity-bureaus";
 import { assertNoOverlap } from "@/lib/people/identity-overlap";
 import { addIdentitySchema } from "@/lib/people/identity.schema";
+import { assertPeriodPerson, PERIOD_PERSON } from "@/lib/people/period-records";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -12,9 +12,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 function addIdentity<B extends IdentityBureau>(bureau: B) {
   const spec = IDENTITY_BUREAUS[bureau];
   return defineCommand({ permission: spec.permission, schema: addIdentitySchema(bureau) }, async (tx, input, { actor, requestId }) => {
-    const person = await tx.person.findUnique({ where: { id: input.personId }, select: { id: true, regionCode: true, region: { select: { path: true } } } });
-    if (!person) throw new NotFoundError({ action: spec.permission, entity: "person", entityId: input.personId });
-    assertCan(actor, spec.permission, { entity: "person", id: person.id, regionPath: person.region.path });
+    const person = await tx.person.findUnique({ where: { id: input.personId }, ...PERIOD_PERSON });
+    assertPeriodPerson(actor, spec.permission, person, input.personId);
     if (spec.fromCase !== Boolean(input.sourceCaseId)) throw new ValidationError([{ path: ["sourceCaseId"], message: spec.fromCase ? "validation.sourceCase" : "validation.sourceCaseNotHere" }]);
     if (input.sourceCaseId) {
       // A recognition comes from an approved case of this very person.

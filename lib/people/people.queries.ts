@@ -76,7 +76,7 @@ export async function getPerson(actor: Actor, id: string) {
   return prisma.person.findFirst({
     where: { id, region: regionWhere(actor) },
     include: {
-      region: { select: { name: true, code: true, parent: { select: { name: true } } } },
+      region: { select: { name: true, code: true, retiredAt: true, parent: { select: { name: true } } } },
       household: { include: { members: { where: { region: regionWhere(actor) }, select: { id: true, name: true, relationToHead: true }, orderBy: { name: "asc" } } } },
       identities: { orderBy: [{ validFrom: "asc" }, { id: "asc" }], include: { sourceCase: { select: { id: true, number: true } } } },
       insuranceEnrollments: { orderBy: { validFrom: "asc" } },
@@ -93,11 +93,15 @@ export async function countPeople(actor: Actor) {
   return prisma.person.count({ where: { region: regionWhere(actor) } });
 }
 
-/** Where a person of the actor's region can be registered: its townships and their villages, in code order. */
-export async function personRegionOptions(actor: Actor) {
+/**
+ * Where a person of the actor's region can be registered: its townships and their villages, in code
+ * order. Units a reload retired are offered to no new registration, only the one a person is in
+ * (`keep`), or all of them to filter a list by (`withRetired`).
+ */
+export async function personRegionOptions(actor: Actor, { keep, withRetired = false }: { keep?: string; withRetired?: boolean } = {}) {
   return prisma.region.findMany({
-    where: { level: { in: ["TOWNSHIP", "VILLAGE"] }, ...regionWhere(actor) },
-    select: { code: true, name: true, level: true, parent: { select: { name: true } } },
+    where: { level: { in: ["TOWNSHIP", "VILLAGE"] }, ...regionWhere(actor), ...(withRetired ? {} : { AND: [{ OR: [{ retiredAt: null }, ...(keep ? [{ code: keep }] : [])] }] }) },
+    select: { code: true, name: true, level: true, retiredAt: true, parent: { select: { name: true } } },
     orderBy: { code: "asc" },
   });
 }

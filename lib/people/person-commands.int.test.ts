@@ -3,6 +3,7 @@ import { createPrisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { makeIdNumber } from "@/lib/people/id-number";
 import { createPerson } from "@/lib/people/create-person";
+import { PossibleDuplicateError } from "@/lib/people/possible-duplicates";
 import { updatePerson } from "@/lib/people/update-person";
 import { expectRefused, lastAudit } from "@/test/integration/command-harness";
 import { makeRegionTree, makeUser } from "@/test/integration/factories";
@@ -12,7 +13,10 @@ let home: Awaited<ReturnType<typeof makeRegionTree>>;
 let away: Awaited<ReturnType<typeof makeRegionTree>>;
 let village: string;
 let seq = 100;
-const nextId = (area: string, sex: "M" | "F" = "M") => makeIdNumber(area.slice(0, 6), "1958-03-09", (seq += 2), sex);
+// A birth date of its own for each number: the same name, birth date and township is a possible duplicate.
+const birthOf = (n: number) => new Date(Date.UTC(1958, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+const birthOfId = (idNumber: string) => `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+const nextId = (area: string, sex: "M" | "F" = "M") => makeIdNumber(area.slice(0, 6), birthOf((seq += 2)), seq, sex);
 type Over = Partial<Record<"idNumber" | "name" | "regionCode" | "hukouProvince" | "phone" | "bankAccount", string>>;
 const input = (regionCode: string, over: Over = {}) => ({
   idNumber: nextId(regionCode),
@@ -88,6 +92,42 @@ describe("createPerson", () => {
     await expectRefused(db, () => createPerson(db, county, input(home.townA)), ForbiddenError, { audited: true });
     const clerkOfCounty = { ...actor, regionCode: home.county, regionPath: home.paths[home.county]! };
     expect(await issueFields(() => createPerson(db, clerkOfCounty, input(home.county)))).toEqual({ regionCode: "validation.personRegion" });
+  });
+});
+
+describe("createPerson: the same name, birth date and township", () => {
+  it("is refused with the matches named (masked) unless the clerk confirms; confirmed, it is registered and the audit row names them", async () => {
+    const { actor } = await makeUser(db, "TOWNSHIP_CLERK", home.townA);
+    const first = input(village, { name: "孙重名" });
+    const { id: firstId } = await createPerson(db, actor, first);
+    // Another number of the same birth date (the sequence differs), in another village of the same township.
+    const second = input(home.townA, { name: "孙重名", idNumber: makeIdNumber(home.townA.slice(0, 6), birthOfId(first.idNumber), 997, "M") });
+    const error = await createPerson(db, actor, second).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PossibleDuplicateError);
+    expect((error as PossibleDuplicateError).matches).toEqual([{ id: firstId, name: "孙重名", maskedIdNumber: `${first.idNumber.slice(0, 6)}********${first.idNumber.slice(14)}`, regionName: "东村" }]);
+    expect((error as PossibleDuplicateError).details).toEqual({ possibleDuplicates: (error as PossibleDuplicateError).matches });
+    await expectRefused(db, () => createPerson(db, actor, second), PossibleDuplicateError, { audited: false });
+    await expectRefused(db, () => createPerson(db, actor, { ...second, confirmDuplicate: "" }), PossibleDuplicateError, { audited: false });
+    const { id } = await createPerson(db, actor, { ...second, confirmDuplicate: "true" });
+    expect((await lastAudit(db, "person.create")).after).toMatchObject({ name: "孙重名", possibleDuplicates: [firstId] });
+    expect(id).not.toBe(firstId);
+  });
+
+  it("flags nothing for another birth date, another township, or a record merged away", async () => {
+    const { actor } = await makeUser(db, "TOWNSHIP_CLERK", home.townA);
+    const { actor: clerkB } = await makeUser(db, "TOWNSHIP_CLERK", home.townB);
+    const base = input(home.townA, { name: "周同名" });
+    await createPerson(db, actor, base);
+    const birth = birthOfId(base.idNumber);
+    await createPerson(db, actor, input(home.townA, { name: "周同名" }));
+    const { id: inB } = await createPerson(db, clerkB, input(home.townB, { name: "周同名", idNumber: makeIdNumber(home.townB.slice(0, 6), birth, 995, "M") }));
+    expect(inB).toBeTruthy();
+    // Merged away: no longer a record anyone should be pointed to.
+    const merged = await db.person.create({ data: { idNumber: makeIdNumber(home.townA.slice(0, 6), "1931-05-05", 993, "M"), name: "郑已合并", sex: "M", birthDate: new Date("1931-05-05"), regionCode: home.townA, hukouProvince: "SX" } });
+    const kept = await db.person.create({ data: { idNumber: makeIdNumber(home.townA.slice(0, 6), "1931-05-05", 991, "M"), name: "郑已合并", sex: "M", birthDate: new Date("1931-05-05"), regionCode: home.townA, hukouProvince: "SX" } });
+    await db.person.update({ where: { id: merged.id }, data: { mergedIntoId: kept.id } });
+    const error = await createPerson(db, actor, input(home.townA, { name: "郑已合并", idNumber: makeIdNumber(home.townA.slice(0, 6), "1931-05-05", 989, "M") })).catch((e: unknown) => e);
+    expect((error as PossibleDuplicateError).matches.map((m) => m.id)).toEqual([kept.id]);
   });
 });
 

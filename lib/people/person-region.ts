@@ -10,10 +10,12 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
  * counties cannot be probed.
  */
 export async function assertPersonRegion(tx: Tx, actor: CommandActor, permission: Permission, entity: Extract<EntityKind, "region" | "person">, regionCode: string) {
-  const region = await tx.region.findUnique({ where: { code: regionCode }, select: { code: true, path: true, level: true } });
+  const region = await tx.region.findUnique({ where: { code: regionCode }, select: { code: true, path: true, level: true, retiredAt: true } });
   if (!region) throw new NotFoundError({ action: permission, entity: "region", entityId: regionCode });
   assertCan(actor, permission, { entity, id: region.code, regionPath: region.path });
   if (region.level !== "TOWNSHIP" && region.level !== "VILLAGE") throw new ValidationError([{ path: ["regionCode"], message: "validation.personRegion" }]);
+  // Callers check only a new region: a person already in a retired one stays there until moved.
+  if (region.retiredAt) throw new ValidationError([{ path: ["regionCode"], message: "validation.regionRetired" }]);
   return region;
 }
 

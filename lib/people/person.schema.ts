@@ -45,7 +45,11 @@ const pastDate = z.string().trim().refine(isIsoDate, { message: "validation.date
 
 const personFields = { idNumber: idNumberField, name, regionCode, ruralHukou: rural, hukouProvince: province, phone, bankAccount };
 
-export const createPersonSchema = z.object(personFields);
+export const createPersonSchema = z.object({
+  ...personFields,
+  // The clerk has seen the records of the same name, birth date and township and says this is someone else.
+  confirmDuplicate: z.union([z.literal("true"), z.literal("on"), z.literal(""), z.boolean()]).optional().transform((v) => v === true || v === "true" || v === "on"),
+});
 
 export const updatePersonSchema = z.object({
   id: z.uuid({ message: "validation.invalid" }),

@@ -17,8 +17,8 @@ function personRow(overrides: Partial<PersonRow> = {}): PersonRow {
     sex: "F",
     ruralHukou: true,
     hukouProvince: "SX",
-    veteranHukouProvince: null,
     relationToServiceman: null,
+    serviceman: null,
     cardAppliedOn: null,
     diedOn: null,
     movedOutOn: null,
@@ -73,7 +73,11 @@ describe("toRulesPerson", () => {
           { type: "LOW_INCOME", validFrom: day("2025-04-01"), validTo: null },
         ],
         insuranceEnrollments: [{ scheme: "RESIDENT", validFrom: day("2010-01-01"), validTo: null }],
-        conditions: [{ condition: "CANCER" }, { condition: "BEDRIDDEN" }, { condition: "CANCER" }],
+        conditions: [
+          { condition: "CANCER", validFrom: day("2019-05-06"), validTo: day("2021-12-31") },
+          { condition: "BEDRIDDEN", validFrom: day("2020-01-01"), validTo: null },
+          { condition: "CANCER", validFrom: day("2024-02-01"), validTo: null },
+        ],
       }),
       INDEX,
     );
@@ -87,20 +91,30 @@ describe("toRulesPerson", () => {
         { type: "LOW_INCOME", from: "2025-04-01", to: null },
       ],
       insurance: [{ scheme: "RESIDENT", from: "2010-01-01", to: null }],
-      conditions: ["CANCER", "BEDRIDDEN"],
+      conditions: [
+        { condition: "CANCER", from: "2019-05-06", to: "2021-12-31" },
+        { condition: "BEDRIDDEN", from: "2020-01-01", to: null },
+        { condition: "CANCER", from: "2024-02-01", to: null },
+      ],
       hukouProvince: "SX",
     });
   });
 
   it("maps a family member's relation, the veteran's province and the card", () => {
     const person = toRulesPerson(
-      personRow({ relationToServiceman: "PARENT_IN_LAW", veteranHukouProvince: "SX", cardAppliedOn: day("2026-03-31"), hukouProvince: "HE" }),
+      personRow({ relationToServiceman: "PARENT_IN_LAW", serviceman: { hukouProvince: "SX", person: null }, cardAppliedOn: day("2026-03-31"), hukouProvince: "HE" }),
       INDEX,
     );
     expect(person.relation).toBe("PARENT_IN_LAW");
     expect(person.veteranHukouProvince).toBe("SX");
     expect(person.hukouProvince).toBe("HE");
     expect(person.card).toEqual({ appliedOn: "2026-03-31" });
+  });
+
+  it("reads the province of a serviceman on the register from his person record", () => {
+    const person = toRulesPerson(personRow({ relationToServiceman: "SPOUSE", serviceman: { hukouProvince: null, person: { hukouProvince: "CQ" } } }), INDEX);
+    expect(person.veteranHukouProvince).toBe("CQ");
+    expect(toRulesPerson(personRow({ relationToServiceman: "CHILD" }), INDEX)).not.toHaveProperty("veteranHukouProvince");
   });
 });
 

@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Claim, HospitalLevel, Jurisdiction, Person, PriceClass } from "@/lib/rules/domain";
 import { JURISDICTIONS } from "@/lib/rules/domain";
 import { dayBefore, type IsoDate } from "@/lib/rules/dates";
+import { NoJurisdictionError } from "@/lib/errors";
 import { decimalToFen, decimalToRate } from "./money";
 
 const PERIOD_ORDER = [{ validFrom: "asc" }, { id: "asc" }] as const;
@@ -20,15 +21,16 @@ export const PERSON_FOR_RULES = {
     sex: true,
     ruralHukou: true,
     hukouProvince: true,
-    veteranHukouProvince: true,
     relationToServiceman: true,
+    // The serviceman's household registration: his person record's when he is on the register.
+    serviceman: { select: { hukouProvince: true, person: { select: { hukouProvince: true } } } },
     cardAppliedOn: true,
     diedOn: true,
     movedOutOn: true,
     region: { select: { path: true } },
     identities: { select: { type: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
     insuranceEnrollments: { select: { scheme: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
-    conditions: { select: { condition: true }, orderBy: [...PERIOD_ORDER] },
+    conditions: { select: { condition: true, validFrom: true, validTo: true }, orderBy: [...PERIOD_ORDER] },
   },
 } satisfies Prisma.PersonDefaultArgs;
 export type PersonRow = Prisma.PersonGetPayload<typeof PERSON_FOR_RULES>;
@@ -71,7 +73,7 @@ export function jurisdictionOf(regionPath: string, index: JurisdictionIndex): Ju
     const found = index.get(codes[i] ?? "");
     if (found) return found;
   }
-  throw new Error(`no jurisdiction on region path ${regionPath}`);
+  throw new NoJurisdictionError(regionPath);
 }
 
 // @db.Date columns arrive as midnight UTC.
@@ -113,11 +115,12 @@ export function toRulesPerson(row: PersonRow, jurisdictions: JurisdictionIndex):
     ruralHukou: row.ruralHukou,
     identities: within(row.identities.map((i) => ({ type: i.type, from: isoDate(i.validFrom), to: isoDateOrNull(i.validTo) })), last),
     insurance: within(row.insuranceEnrollments.map((e) => ({ scheme: e.scheme, from: isoDate(e.validFrom), to: isoDateOrNull(e.validTo) })), last),
-    // The rules read conditions without dates (see the report of issue 6): every recorded one counts.
-    conditions: [...new Set(row.conditions.map((c) => c.condition))],
+    // With their dates: the rules ask whether a condition held on the day that matters.
+    conditions: row.conditions.map((c) => ({ condition: c.condition, from: isoDate(c.validFrom), to: isoDateOrNull(c.validTo) })),
     hukouProvince: row.hukouProvince,
   };
-  if (row.veteranHukouProvince !== null) person.veteranHukouProvince = row.veteranHukouProvince;
+  const veteranHukouProvince = row.serviceman ? (row.serviceman.person?.hukouProvince ?? row.serviceman.hukouProvince) : null;
+  if (veteranHukouProvince !== null) person.veteranHukouProvince = veteranHukouProvince;
   if (row.relationToServiceman !== null) person.relation = row.relationToServiceman;
   if (row.cardAppliedOn !== null) person.card = { appliedOn: isoDate(row.cardAppliedOn) };
   return person;

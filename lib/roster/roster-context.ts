@@ -12,7 +12,11 @@ const CHUNK = 5_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function loadDiffContext(tx: Db | Tx, county: { code: string; path: string }, bureau: RosterBureau, period: Period, rows: readonly RosterRow[], today: Date): Promise<DiffContext> {
-  const townships = await tx.region.findMany({ where: { parentCode: county.code, level: "TOWNSHIP" }, select: { code: true, name: true } });
+  // A township a reload retired still matches its name (its people may be on the list), unless a
+  // current township has taken the name: the diff's map keeps the last of a name, so current ones come last.
+  const townships = (await tx.region.findMany({ where: { parentCode: county.code, level: "TOWNSHIP" }, select: { code: true, name: true, retiredAt: true }, orderBy: { code: "asc" } }))
+    .sort((a, b) => Number(a.retiredAt === null) - Number(b.retiredAt === null))
+    .map(({ code, name }) => ({ code, name }));
   const idNumbers = [...new Set(rows.map((r) => validateIdNumber(r.idNumber.replace(/\s+/g, ""), today)).flatMap((r) => (r.ok ? [r.idNumber] : [])))];
   const people = new Map<string, KnownPerson>();
   for (let i = 0; i < idNumbers.length; i += CHUNK) {

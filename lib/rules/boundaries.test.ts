@@ -232,7 +232,7 @@ describe("Qijiang special-care subsidy", () => {
     expect(formatYuan(monthlyAllowance(dayAfter, 2024).amount)).toBe("375.00");
   });
   it("在乡复员军人 extras: cancer and bedridden both, due when one month counted", () => {
-    const person = qjPerson([], { identities: [{ type: "DEMOBILIZED", from: "2024-12-01", to: null }], conditions: ["CANCER", "BEDRIDDEN"] });
+    const person = qjPerson([], { identities: [{ type: "DEMOBILIZED", from: "2024-12-01", to: null }], conditions: [{ condition: "CANCER", from: null, to: null }, { condition: "BEDRIDDEN", from: null, to: null }] });
     expect(formatYuan(monthlyAllowance(person, 2024).amount)).toBe("2700.00");
   });
 });

@@ -43,6 +43,11 @@ const periodEndSchema = isoDateSchema.nullable().optional().transform((value) =>
 
 const identitySchema = z.object({ type: z.enum(IDENTITY_TYPES), from: isoDateSchema, to: periodEndSchema });
 const enrolmentSchema = z.object({ scheme: z.enum(INSURANCE_SCHEMES), from: isoDateSchema, to: periodEndSchema });
+// A condition with the days it held, or (the README's original form) a plain code: held throughout.
+const conditionSchema = z.preprocess(
+  (value) => (typeof value === "string" ? { condition: value, from: null, to: null } : value),
+  z.object({ condition: codeSchema, from: isoDateSchema.nullable().optional().transform((value) => value ?? null), to: periodEndSchema }),
+);
 
 export const personSchema = z.object({
   jurisdiction: z.enum(JURISDICTIONS),
@@ -51,7 +56,7 @@ export const personSchema = z.object({
   ruralHukou: z.boolean().default(false),
   identities: z.array(identitySchema).default([]),
   insurance: z.array(enrolmentSchema).default([]),
-  conditions: z.array(codeSchema).default([]),
+  conditions: z.array(conditionSchema).default([]),
   hukouProvince: z.string().optional(),
   veteranHukouProvince: z.string().optional(),
   relation: z.enum(RELATIONS).optional(),
@@ -127,6 +132,9 @@ export const caseFileSchema = z
     });
     value.person.insurance.forEach((period, i) => {
       if (period.to !== null && period.to < period.from) ctx.addIssue({ code: "custom", path: ["person", "insurance", i, "to"], message: `参保结束日期 ${period.to} 早于开始日期 ${period.from}` });
+    });
+    value.person.conditions.forEach((period, i) => {
+      if (period.from !== null && period.to !== null && period.to < period.from) ctx.addIssue({ code: "custom", path: ["person", "conditions", i, "to"], message: `情形结束日期 ${period.to} 早于开始日期 ${period.from}` });
     });
     value.claims.forEach((claim, i) => {
       if (claim.admitted !== undefined && claim.admitted > claim.date) ctx.addIssue({ code: "custom", path: ["claims", i, "admitted"], message: `入院日期 ${claim.admitted} 晚于结算日期 ${claim.date}` });

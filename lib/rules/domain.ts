@@ -29,8 +29,10 @@ export type IdentityType = (typeof IDENTITY_TYPES)[number];
 export const INSURANCE_SCHEMES = ["RESIDENT", "EMPLOYEE"] as const;
 export type InsuranceScheme = (typeof INSURANCE_SCHEMES)[number];
 
-/** Known conditions (QJ-YF-2023 Art. 8(1) extras); the README leaves the list open ("…"). */
-export const CONDITIONS = ["CANCER", "BEDRIDDEN"] as const;
+/**
+ * Condition codes are open like diagnoses (the README leaves the list open, "…"): the policy
+ * library's lists decide which ones mean something (lib/rules/library/conditions.ts).
+ */
 export type Condition = string;
 
 export const RELATIONS = ["SPOUSE", "CHILD", "PARENT", "PARENT_IN_LAW"] as const;
@@ -105,6 +107,11 @@ export type PriceClass = 1 | 2 | 3;
 
 export type DatedIdentity = { type: IdentityType; from: IsoDate; to: IsoDate | null };
 export type InsuranceEnrolment = { scheme: InsuranceScheme; from: IsoDate; to: IsoDate | null };
+/**
+ * A recognised condition and the days it held. `from` null = since before any date that matters:
+ * what a case file's plain code means ("held throughout"); the registry always knows its first day.
+ */
+export type DatedCondition = { condition: Condition; from: IsoDate | null; to: IsoDate | null };
 
 export type Person = {
   jurisdiction: Jurisdiction;
@@ -113,7 +120,7 @@ export type Person = {
   ruralHukou: boolean;
   identities: DatedIdentity[];
   insurance: InsuranceEnrolment[];
-  conditions: Condition[];
+  conditions: DatedCondition[];
   hukouProvince?: string | undefined;
   veteranHukouProvince?: string | undefined;
   relation?: Relation | undefined;
@@ -193,4 +200,16 @@ export function enrolmentOn(person: Person, on: IsoDate): InsuranceEnrolment | n
     if (enrolment.from <= on && (enrolment.to === null || on <= enrolment.to)) return enrolment;
   }
   return null;
+}
+
+export function holdsCondition(person: Person, condition: Condition, on: IsoDate): boolean {
+  for (const held of person.conditions) {
+    if (held.condition === condition && (held.from === null || held.from <= on) && (held.to === null || on <= held.to)) return true;
+  }
+  return false;
+}
+
+/** Each condition code the person ever held, once, in the order recorded. */
+export function conditionCodes(person: Person): Condition[] {
+  return [...new Set(person.conditions.map((held) => held.condition))];
 }

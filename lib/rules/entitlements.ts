@@ -5,7 +5,7 @@ import { accumulatorKey } from "./accumulator-keys";
 import { interpreted, ref } from "./claim-context";
 import { ageOn, daysInMonth, isoDate, overlaps, quarterRange } from "./dates";
 import type { EntitlementRequest, IdentityType, Person, Programme } from "./domain";
-import { enrolmentOn, identitiesOn } from "./domain";
+import { conditionCodes, enrolmentOn, holdsCondition, identitiesOn } from "./domain";
 import type { Fen } from "./money";
 import { applyRate, minFen, positive } from "./money";
 import type { Citation } from "./library/documents";
@@ -36,14 +36,16 @@ function reason(code: ReasonCode, citation?: Citation | null, detail?: string): 
 }
 
 // QJ-YF-2023 Art. 8(1): a month counts when an allowance identity holds on its first day (60+
-// rural veterans: aged 60 that day); 在乡复员军人 100 a month, others 75, plus the yearly extras.
+// rural veterans: aged 60 that day); 在乡复员军人 100 a month, others 75, plus the yearly extras,
+// each due when its condition held on the first day of a month counted as 在乡复员军人.
 export function monthlyAllowance(person: Person, year: number, library: PolicyLibrary = DEFAULT_LIBRARY): EntitlementResult {
   const trace: TraceLine[] = [];
   const reasons: ReasonEntry[] = [];
   let amount = 0n;
   let months = 0;
   let anyRule = false;
-  let extrasDue = false;
+  /** First days of the months counted as 在乡复员军人: the days a condition must hold for its extra. */
+  const extrasMonths: string[] = [];
   let extrasRule: { extras: Record<string, Fen>; citation: Citation; ref: TraceParamRef } | null = null;
   let lastCounted: { citation: Citation; ref: TraceParamRef } | null = null;
   for (let month = 1; month <= 12; month++) {
@@ -69,7 +71,7 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
     amount += best.amount;
     lastCounted = { citation: allowance.citation, ref: ref(allowance) };
     if (best.identity === allowance.value.extrasIdentity) {
-      extrasDue = true;
+      extrasMonths.push(first);
       extrasRule = { extras: allowance.value.extras, citation: allowance.citation, ref: ref(allowance) };
     }
     trace.push({
@@ -83,12 +85,15 @@ export function monthlyAllowance(person: Person, year: number, library: PolicyLi
       citation: allowance.citation,
     });
   }
-  if (extrasDue && extrasRule) {
-    for (const condition of person.conditions) {
+  if (extrasRule) {
+    for (const condition of conditionCodes(person)) {
       const extra = extrasRule.extras[condition];
       if (extra === undefined) continue;
+      // A condition recognised after the year's last such month, or ended before its first, earns nothing.
+      const heldOn = extrasMonths.find((first) => holdsCondition(person, condition, first));
+      if (heldOn === undefined) continue;
       amount += extra;
-      trace.push({ id: `allowance.extra.${condition}`, stage: "entitlement", label: `在乡复员军人年度增发（${condition}）`, value: extra, formula: `在乡复员军人年度增发：每年${paramText(extra)}`, inputs: { condition }, params: [extrasRule.ref], citation: extrasRule.citation });
+      trace.push({ id: `allowance.extra.${condition}`, stage: "entitlement", label: `在乡复员军人年度增发（${condition}）`, value: extra, formula: `在乡复员军人年度增发：每年${paramText(extra)}（计入月份首日患有该情形）`, inputs: { condition, heldOn }, params: [extrasRule.ref], citation: extrasRule.citation });
     }
   }
   if (!anyRule) reasons.push(reason("NO_RULE_IN_FORCE"));

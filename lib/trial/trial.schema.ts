@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/rules/dates";
-import { CLAIM_TYPES, CONDITIONS, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
+import { CLAIM_TYPES, CODE_PATTERN, FEE_KINDS, IDENTITY_TYPES, ITEM_CLASSES, JURISDICTIONS, RELATIONS, ROUTES, RUN_BY } from "@/lib/rules/domain";
 
 // The trial-calculation form: one person, one claim. The schema checks what a clerk typed and
 // turns it into a case file; the rules module's own case schema then checks it again, so the
@@ -39,7 +39,8 @@ export const trialSchema = z
     identities: many(z.enum(IDENTITY_TYPES)),
     identitiesFrom: date,
     insured: checkbox,
-    conditions: many(z.enum(CONDITIONS)),
+    // Open codes, as in a case file: the library's lists decide which ones change a benefit.
+    conditions: many(z.string().regex(CODE_PATTERN, { message: "validation.condition" })),
     relation: z.union([z.literal(""), z.enum(RELATIONS)]).optional().transform((v) => v || undefined),
     cardAppliedOn: optionalDate,
     claimType: z.enum(CLAIM_TYPES, { message: "validation.invalid" }),
@@ -113,7 +114,8 @@ export function toCaseFile(input: TrialInput) {
       ruralHukou: input.ruralHukou,
       identities: input.identities.map((type) => ({ type, from: input.identitiesFrom, to: null })),
       insurance: input.insured ? [{ scheme: "RESIDENT", from: input.identitiesFrom < input.date ? input.identitiesFrom : input.date, to: null }] : [],
-      conditions: input.conditions,
+      // A trial has no dates for them: held throughout, as a case file's plain code.
+      conditions: input.conditions.map((condition) => ({ condition, from: null, to: null })),
       hukouProvince: input.jurisdiction === "CN-CQ-QJ" ? "CQ" : "SX",
       ...(input.relation ? { relation: input.relation } : {}),
       ...(input.cardAppliedOn ? { card: { appliedOn: input.cardAppliedOn } } : {}),

@@ -12,7 +12,7 @@ export const updateUser = defineCommand({ permission: "user:update", schema: upd
   assertCan(actor, "user:update", { entity: "user", id: before.id, regionPath: before.region.path });
   // An administrator cannot lock themselves out and leave the county with nobody to manage it.
   if (actor.kind === "user" && input.id === actor.id && !input.active) throw new DomainError("users.cannotDeactivateSelf");
-  await assertAssignableRegion(tx, actor, "user:update", input.role, input.regionCode);
+  await assertAssignableRegion(tx, actor, "user:update", input.role, input.regionCode, before.regionCode);
   // Optimistic lock: two admins editing the same user cannot both win.
   const { count } = await tx.user.updateMany({
     where: { id: input.id, version: input.version },

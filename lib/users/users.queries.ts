@@ -29,10 +29,10 @@ export function countUsers(actor: Actor) {
   return prisma.user.count({ where: { region: regionWhere(actor) } });
 }
 
-/** Regions a user can be assigned to: the actor's county and its townships. */
-export function listAssignableRegions(actor: Actor) {
+/** Regions a user can be assigned to: the actor's county and its current townships (and `keep`, the user's own). */
+export function listAssignableRegions(actor: Actor, keep?: string) {
   return prisma.region.findMany({
-    where: { AND: [regionWhere(actor), { level: { in: ["COUNTY", "TOWNSHIP"] } }] },
+    where: { AND: [regionWhere(actor), { level: { in: ["COUNTY", "TOWNSHIP"] } }, { OR: [{ retiredAt: null }, ...(keep ? [{ code: keep }] : [])] }] },
     orderBy: { code: "asc" },
     select: { code: true, name: true, level: true },
   });

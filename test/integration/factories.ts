@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { makeIdNumber } from "@/lib/people/id-number";
 
 const usedProvinces = new Set<string>();
 
@@ -53,4 +54,13 @@ export async function makePerson(db: Db, regionCode: string, name: string) {
   return db.person.create({
     data: { idNumber, name, sex: "M", birthDate: new Date("1960-01-01"), regionCode, hukouProvince: "SX" },
   });
+}
+
+let validSeq = 0;
+/** A person whose ID number passes GB 11643 (for forms that take a number and parse it). */
+export async function makeValidPerson(db: Db, regionCode: string, name: string, sex: "M" | "F" = "M") {
+  validSeq += 1;
+  if (validSeq > 499) throw new Error("makeValidPerson: more than 499 people in one test file");
+  const idNumber = makeIdNumber(regionCode.slice(0, 6), "1970-05-06", validSeq * 2 + (sex === "M" ? 1 : 0), sex);
+  return db.person.create({ data: { idNumber, name, sex, birthDate: new Date("1970-05-06"), regionCode, hukouProvince: "SX" } });
 }

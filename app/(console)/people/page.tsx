@@ -22,10 +22,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const parsed = peopleSearchSchema.safeParse({ q: raw.q, township: raw.township, village: raw.village, identity: raw.identity, status: raw.status, page: raw.page });
   const search = parsed.success ? parsed.data : { q: "", page: 1 };
   const today = new Date();
-  const [{ total, rows, pageSize }, regions] = await Promise.all([listPeople(actor, search, today), personRegionOptions(actor)]);
+  const [{ total, rows, pageSize }, regions] = await Promise.all([listPeople(actor, search, today), personRegionOptions(actor, { withRetired: true })]);
   const all = { value: "", label: t("people.filterAll") };
-  const townships = [all, ...regions.filter((r) => r.level === "TOWNSHIP").map((r) => ({ value: r.code, label: r.name }))];
-  const villages = [all, ...regions.filter((r) => r.level === "VILLAGE").map((r) => ({ value: r.code, label: r.parent ? `${r.parent.name} ${r.name}` : r.name }))];
+  const retired = (r: { retiredAt: Date | null }) => (r.retiredAt ? t("regions.retiredSuffix") : "");
+  const townships = [all, ...regions.filter((r) => r.level === "TOWNSHIP").map((r) => ({ value: r.code, label: `${r.name}${retired(r)}` }))];
+  const villages = [all, ...regions.filter((r) => r.level === "VILLAGE").map((r) => ({ value: r.code, label: `${r.parent ? `${r.parent.name} ${r.name}` : r.name}${retired(r)}` }))];
   const filters = { q: search.q, township: search.township ?? "", village: search.village ?? "", identity: search.identity ?? "", status: search.status ?? "" };
   const filtered = Object.values(filters).some(Boolean);
   const hrefFor = (page: number) => `/people?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(page) })}`;

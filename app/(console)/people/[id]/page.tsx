@@ -12,7 +12,13 @@ import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { auditLabelKey } from "@/lib/audit/audit-events";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IdNumberReveal } from "@/components/id-number-reveal";
+import { HouseholdSection } from "@/components/people/household-section";
+import { ProposalSection } from "@/components/people/proposal-section";
+import { ServicemanSection } from "@/components/people/serviceman-section";
 import { AddIdentityForm, EndIdentityForm } from "@/components/identity-forms";
+import { ConditionsSection } from "@/components/people/conditions-section";
+import { EnrolmentSection } from "@/components/people/enrolment-section";
+import { MergeNotice } from "@/components/people/merge-notice";
 import { bureauOfRole, IDENTITY_BUREAUS, keeperOf } from "@/lib/people/identity-bureaus";
 import { ageOn, maskBankAccount, maskIdNumber } from "@/lib/people/masking";
 import { getPerson, personHistory, personPayouts } from "@/lib/people/people.queries";
@@ -48,14 +54,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <div><dt className="text-slate-500">{t("people.idNumber")}</dt><dd><IdNumberReveal personId={person.id} masked={maskIdNumber(person.idNumber)} canReveal={hasPermission(actor.role, "person:view-id")} /></dd></div>
           <div><dt className="text-slate-500">{t("people.sex")}</dt><dd>{t(`sex.${person.sex}`)}</dd></div>
           <div><dt className="text-slate-500">{t("people.age")}</dt><dd>{t("people.ageYears", { age: ageOn(person.birthDate, new Date()) })}</dd></div>
-          <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}</dd></div>
+          <div><dt className="text-slate-500">{t("people.region")}</dt><dd>{person.region.parent ? `${person.region.parent.name} ` : ""}{person.region.name}{person.region.retiredAt ? t("regions.retiredSuffix") : ""}</dd></div>
           <div><dt className="text-slate-500">{t("people.hukou")}</dt><dd>{t(person.ruralHukou ? "people.rural" : "people.urban")}</dd></div>
-          <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{t(`relation.${person.relationToHead}`)}</dd></div>
+          <div><dt className="text-slate-500">{t("people.relation")}</dt><dd>{person.householdId ? t(`relation.${person.relationToHead}`) : "—"}</dd></div>
           <div><dt className="text-slate-500">{t("people.phone")}</dt><dd className="tabular-nums">{person.phone ?? "—"}</dd></div>
           <div><dt className="text-slate-500">{t("people.bankAccount")}</dt><dd className="font-mono">{person.bankAccount ? maskBankAccount(person.bankAccount) : t("people.noBankAccount")}</dd></div>
           <div className="col-span-2"><dt className="text-slate-500">{t("people.address")}</dt><dd>{person.household?.address ?? "—"}</dd></div>
         </dl>
       </div>
+      <MergeNotice actor={actor} person={person} />
 
       <section aria-labelledby="identities-title" className="space-y-3">
         <h2 id="identities-title" className="font-semibold">{t("people.identities")}</h2>
@@ -77,7 +84,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             ))}
           </ol>
         )}
-        {bureau ? (
+        {bureau && !person.mergedIntoId ? (
           <AddIdentityForm
             bureau={bureau}
             personId={person.id}
@@ -87,34 +94,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         ) : null}
       </section>
 
-      <section aria-labelledby="insurance-title">
-        <h2 id="insurance-title" className="mb-2 font-semibold">{t("people.insurance")}</h2>
-        {person.insuranceEnrollments.length === 0 ? <EmptyState title={t("people.notEnrolled")} /> : (
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-            {person.insuranceEnrollments.map((e) => (
-              <li key={e.id} className="flex justify-between px-4 py-2">
-                <span>{t(`scheme.${e.scheme}`)}</span>
-                <span className="tabular-nums text-slate-600">{period(e.validFrom, e.validTo)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ProposalSection actor={actor} personId={person.id} />
+      <ServicemanSection actor={actor} person={person} />
 
-      {person.household && person.household.members.length > 1 ? (
-        <section aria-labelledby="household-title">
-          <h2 id="household-title" className="mb-2 font-semibold">{t("people.household")}</h2>
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {person.household.members.map((m) => (
-              <li key={m.id}>
-                {m.id === person.id ? <span className="rounded bg-slate-200 px-2 py-1">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</span> : (
-                  <Link href={`/people/${m.id}`} className="rounded border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-brand-50">{t("format.nameWithNote", { name: m.name, note: t(`relation.${m.relationToHead}`) })}</Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <EnrolmentSection actor={actor} person={person} />
+      <ConditionsSection actor={actor} person={person} />
+
+      <HouseholdSection actor={actor} person={person} />
 
       {hasPermission(actor.role, "case:read") ? (
         <section aria-labelledby="person-cases-title" className="space-y-3">
@@ -131,7 +117,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               ))}
             </DataTable>
           )}
-          {files ? (
+          {files && kinds === null ? <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-jurisdiction">{t("errors.noJurisdiction")}</p> : null}
+          {files && kinds !== null && !person.mergedIntoId ? (
             <div className="space-y-2">
               <h3 className="font-medium">{t("casePages.startTitle")}</h3>
               <StartApplicationForm

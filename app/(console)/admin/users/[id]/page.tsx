@@ -8,8 +8,9 @@ import { getUser, listAssignableRegions } from "@/lib/users/users.queries";
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("user:update");
   const { id } = await params;
-  const [user, regions] = await Promise.all([getUser(actor, id), listAssignableRegions(actor)]);
+  const user = await getUser(actor, id);
   if (!user) return refuseNotFound(actor, { action: "user:update", entity: "user", entityId: id });
+  const regions = await listAssignableRegions(actor, user.regionCode);
   const t = await getTranslations();
   return (
     <section aria-labelledby="user-title" className="max-w-2xl space-y-6">

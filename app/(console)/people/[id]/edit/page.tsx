@@ -9,8 +9,9 @@ import { getPerson, personRegionOptions } from "@/lib/people/people.queries";
 export default async function EditPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor("person:update");
   const { id } = await params;
-  const [person, regions] = await Promise.all([getPerson(actor, id), personRegionOptions(actor)]);
+  const person = await getPerson(actor, id);
   if (!person) return refuseNotFound(actor, { action: "person:update", entity: "person", entityId: id });
+  const regions = await personRegionOptions(actor, { keep: person.regionCode });
   const t = await getTranslations();
   return (
     <section aria-labelledby="edit-person-title" className="max-w-3xl space-y-4">
@@ -30,7 +31,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
           diedOn: person.diedOn ? formatDate(person.diedOn) : null,
           movedOutOn: person.movedOutOn ? formatDate(person.movedOutOn) : null,
         }}
-        regions={regions.map((r) => ({ value: r.code, label: r.level === "VILLAGE" && r.parent ? `${r.parent.name} ${r.name}` : r.name }))}
+        regions={regions.map((r) => ({ value: r.code, label: `${r.level === "VILLAGE" && r.parent ? `${r.parent.name} ${r.name}` : r.name}${r.retiredAt ? t("regions.retiredSuffix") : ""}` }))}
       />
     </section>
   );
