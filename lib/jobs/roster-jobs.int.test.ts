@@ -5,7 +5,7 @@
 // run; an apply that fails on every attempt gives its list back to be confirmed again.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { PgBoss } from "pg-boss";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db";
 import { runRosterCheckJob } from "@/lib/jobs/roster-check";
 import { confirmRoster } from "@/lib/roster/confirm-roster";
@@ -85,7 +85,6 @@ afterEach(async () => {
   await boss?.stop({ graceful: false, timeout: 2_000 });
   boss = null;
 });
-beforeAll(() => undefined);
 afterAll(() => db.$disconnect());
 
 describe("the roster jobs", () => {
