@@ -23,6 +23,16 @@ describe("parseRosterFile", () => {
     });
   });
 
+  it("reads every Chinese character of a large xlsx intact (exceljs's streaming reader garbles some)", async () => {
+    // 2,000 distinct names and reasons, about 200 KB of UTF-8 text: a character cut between two of
+    // the unzipped XML's 16 KB pieces came back as "�" with the streaming reader.
+    const chinese = (i: number, length: number) => Array.from({ length }, (_, k) => String.fromCharCode(0x4e00 + ((i * 37 + k * 101) % 20_000))).join("");
+    const rows = Array.from({ length: 2_000 }, (_, i) => ["秀水镇", chinese(i, 3), "14032219680304001X", "低保", "", `减少（${chinese(i + 7, 30)}）`, "2026-08-15"]);
+    const parsed = await parseRosterFile(await xlsx([HEADER, ...rows]));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.rows.map((r) => [r.name, r.reason])).toEqual(rows.map((r) => [r[1], r[5]]));
+  });
+
   it("reads a csv saved as UTF-8 with a BOM, and one saved as GBK", async () => {
     const text = `${HEADER.join(",")}\r\n${ROW.join(",")}\r\n`;
     const utf8 = await parseRosterFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf-8")]));

@@ -1,7 +1,6 @@
 // Reading an uploaded list: the 附件2/附件3 columns, from xlsx or from csv as Excel and WPS save it
 // (UTF-8 with or without a BOM, or GBK/GB18030). Only the cells are read here; what they mean is
 // the diff's business (lib/roster/roster-diff.ts), so a bad cell is a row error there, not here.
-import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -105,16 +104,18 @@ async function readXlsx(data: Buffer): Promise<ParsedRoster> {
   const table: string[][] = [];
   const rowNumbers: number[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), { styles: "cache", sharedStrings: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        // exceljs numbers cells from 1; index 0 is always empty.
-        table.push(values.slice(1).map((v) => cellText(v as ExcelJS.CellValue)));
-        rowNumbers.push(row.number);
-      }
-      break;
-    }
+    // The whole workbook, not exceljs's streaming reader: that one decodes each 16 KB piece of the
+    // unzipped XML on its own and garbles a Chinese character cut in two (exceljs issues 2063,
+    // 2084: one name in a few thousand), which then reads as another person's name.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, { ignoreNodes: ["dataValidations", "conditionalFormatting", "hyperlinks", "drawing", "picture", "tableParts", "extLst"] });
+    const sheet = workbook.worksheets[0];
+    sheet?.eachRow((row, rowNumber) => {
+      const values = Array.isArray(row.values) ? row.values : [];
+      // exceljs numbers cells from 1; index 0 is always empty.
+      table.push(Array.from(values.slice(1), (v) => cellText(v as ExcelJS.CellValue)));
+      rowNumbers.push(rowNumber);
+    });
   } catch {
     return { ok: false, error: "UNREADABLE" };
   }
