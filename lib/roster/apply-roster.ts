@@ -4,6 +4,7 @@
 // import job for one chunk at a time.
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { nameInitials } from "@/lib/people/name-initials";
 import { dayBefore, type IsoDate } from "@/lib/rules/dates";
 import type { DiffEntry } from "@/lib/roster/roster-diff";
 
@@ -31,7 +32,8 @@ export async function applyEntries(
     const province = await hukouProvinceOf(tx, batch.countyPath);
     if (!province) throw new DomainError("roster.noJurisdiction");
     const created = await tx.person.createManyAndReturn({
-      data: toCreate.map((e) => ({ idNumber: e.idNumber, name: e.name, sex: e.sex, birthDate: day(e.birthDate), regionCode: e.townshipCode, hukouProvince: province })),
+      // With their pinyin initials, as every command writes them: the list searches by them.
+      data: toCreate.map((e) => ({ idNumber: e.idNumber, name: e.name, nameInitials: nameInitials(e.name), sex: e.sex, birthDate: day(e.birthDate), regionCode: e.townshipCode, hukouProvince: province })),
       select: { id: true, idNumber: true },
     });
     for (const p of created) personIds.set(p.idNumber, p.id);

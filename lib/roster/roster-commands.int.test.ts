@@ -86,7 +86,7 @@ describe("a 动态调整 list", () => {
     expect(await identitiesOf(known.id)).toEqual([{ type: "SUBSISTENCE", validFrom: new Date("2026-10-12"), validTo: null, rosterBatchId: batch.id, endedByRosterBatchId: null }]);
     expect(await identitiesOf(leaving.id)).toEqual([{ type: "SUBSISTENCE", validFrom: new Date("2024-01-01"), validTo: new Date("2026-08-19"), rosterBatchId: null, endedByRosterBatchId: batch.id }]);
     const created = await db.person.findUniqueOrThrow({ where: { idNumber: newId }, include: { identities: true } });
-    expect(created).toMatchObject({ name: "李四", regionCode: tree.townB, sex: "F", birthDate: new Date("1980-05-06"), hukouProvince: "SX" });
+    expect(created).toMatchObject({ name: "李四", nameInitials: "ls", regionCode: tree.townB, sex: "F", birthDate: new Date("1980-05-06"), hukouProvince: "SX" });
     expect(created.identities.map((i) => [i.type, i.validFrom])).toEqual([["SUBSISTENCE", new Date("2026-10-12")]]);
 
     const row = await db.rosterBatch.findUniqueOrThrow({ where: { id: batch.id } });
