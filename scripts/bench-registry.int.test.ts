@@ -49,7 +49,7 @@ describe("bench:registry", () => {
     expect(overlapping).toEqual([{ overlaps: 0 }]);
 
     // The list went through the commands: confirmed, and the identities it started and ended.
-    const batch = await db.rosterBatch.findUniqueOrThrow({ where: { id: result.upload.batchId }, select: { state: true, rows: true, _count: { select: { started: true, ended: true } } } });
+    const batch = await db.rosterBatch.findUniqueOrThrow({ where: { id: result.upload.batchId! }, select: { state: true, rows: true, _count: { select: { started: true, ended: true } } } });
     expect(batch).toEqual({ state: "CONFIRMED", rows: 500, _count: { started: result.upload.added + result.upload.changed, ended: result.upload.removed + result.upload.changed } });
   });
 });
