@@ -1,5 +1,7 @@
 // Benchmark of the registry at county scale (issue 9, "Scale"; not part of the test suite):
-//   npm run bench:registry [-- --people 1000000 --rows 100000 --iterations 200 --format xlsx]
+//   npm run bench:registry [-- --people 1000000 --rows 100000 --iterations 200 --format xlsx|csv]
+//   npm run bench:registry -- --keep          leaves the database behind (for EXPLAIN ANALYZE)
+//   npm run bench:registry -- --reuse URL     measures a kept database again, without writing it
 // On PostgreSQL: DATABASE_URL's or PG_ADMIN_URL's server if given, else the one on 127.0.0.1:5432
 // if it answers, else a throwaway cluster (scripts/test-db.mjs). It creates a migrated database of
 // its own, fills it with set-based INSERTs (1,000,000 people over the demo counties' townships and
@@ -90,7 +92,7 @@ function birthDate(rng: Rng): string {
 /**
  * Identity periods that never overlap within 特困/低保/低收入 (they exclude one another) and end
  * before `bound`: a chain of assistance periods counted back from the latest, the last one open
- * in three cases of four; perhaps one 优抚 identity beside it.
+ * in four cases of five; perhaps one 优抚 identity beside it.
  */
 function identityPeriods(rng: Rng, birth: string, bound: string): { type: IdentityType; from: string; to: string | null; bureau: Role }[] {
   const count = rng.weighted(PERIOD_COUNTS);
@@ -133,6 +135,7 @@ const IDENTITY_SQL = `INSERT INTO person_identity (id, person_id, type, valid_fr
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::"IdentityType"[], $4::date[], $5::date[], $6::"Role"[], $7::text[])`;
 
 const YX = DEMO_COUNTIES.find((c) => c.key === "yx")!;
+const QJ = DEMO_COUNTIES.find((c) => c.key === "qj")!;
 
 /** The three users the benchmark acts as: 盂县's 民政局 and 医保局, and a clerk of 孙家庄镇. */
 async function benchUsers(db: Db, rng: Rng): Promise<Registry["users"]> {
@@ -159,9 +162,8 @@ export async function generateRegistry(db: Db, url: string, sizes: Pick<BenchSiz
     data: DEMO_REGIONS.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, path: r.path, jurisdiction: r.jurisdiction })),
     skipDuplicates: true,
   });
-  const yx = YX;
-  const yxRegion = DEMO_REGIONS.find((r) => r.code === yx.code)!;
-  const townships = townshipsOf(yx.code);
+  const yxRegion = DEMO_REGIONS.find((r) => r.code === YX.code)!;
+  const townships = townshipsOf(YX.code);
   const users = await benchUsers(db, rng);
 
   // One sequence number per county, birth date and sex keeps the numbers unique (odd for men).
@@ -201,7 +203,7 @@ export async function generateRegistry(db: Db, url: string, sizes: Pick<BenchSiz
       const i: unknown[][] = Array.from({ length: 7 }, () => []);
       for (let k = start; k < Math.min(sizes.people, start + BATCH); k++) {
         // 盂县 holds two people in five, 綦江区 the rest.
-        const county = k % 5 < 2 ? yx : DEMO_COUNTIES.find((c) => c.key === "qj")!;
+        const county = k % 5 < 2 ? YX : QJ;
         const sex: Sex = rng.chance(0.5) ? "M" : "F";
         let birth = birthDate(rng);
         let idNumber = idNumberFor(county.code, birth, sex);
@@ -240,7 +242,7 @@ export async function generateRegistry(db: Db, url: string, sizes: Pick<BenchSiz
           if (to) endedIdentities += 1;
           else if (ASSISTANCE.includes(period.type)) open = period.type;
         }
-        if (county.code === yx.code) local.push({ idNumber, name, township: region.code.slice(0, 9), open, active: !died && !movedOut });
+        if (county === YX) local.push({ idNumber, name, township: region.code.slice(0, 9), open, active: !died && !movedOut });
       }
       // The next batch is generated while this one is written.
       await written;
@@ -259,11 +261,11 @@ export async function generateRegistry(db: Db, url: string, sizes: Pick<BenchSiz
     for (;;) {
       const sex: Sex = r.chance(0.5) ? "M" : "F";
       const birth = birthDate(r);
-      const idNumber = idNumberFor(yx.code, birth, sex);
+      const idNumber = idNumberFor(YX.code, birth, sex);
       if (idNumber) return { idNumber, sex, birthYear: Number(birth.slice(0, 4)) };
     }
   };
-  return { people: sizes.people, identities, endedIdentities, county: { code: yx.code, path: yxRegion.path, townships }, local, newIdNumber, period, today, users };
+  return { people: sizes.people, identities, endedIdentities, county: { code: YX.code, path: yxRegion.path, townships }, local, newIdNumber, period, today, users };
 }
 
 /**
