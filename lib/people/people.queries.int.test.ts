@@ -77,6 +77,34 @@ describe("listPeople", () => {
     const beyond = await listPeople(actor, peopleSearchSchema.parse({ township: home.townA, page: "2" }), TODAY);
     expect([beyond.total, beyond.rows.length]).toEqual([5, 0]);
   });
+
+  it("pages past twenty in the list's order, a township's codes without its neighbours', and finds a full ID number", async () => {
+    // 丙镇 and its village; 乙镇's code comes right after 甲镇's, 丙镇's right after 乙镇's.
+    const townC = `${home.county}102`;
+    await db.region.create({ data: { code: townC, name: "丙镇", level: "TOWNSHIP", parentCode: home.county, path: `${home.paths[home.county]}/${townC}` } });
+    await db.region.create({ data: { code: `${townC}200`, name: "丙村", level: "VILLAGE", parentCode: townC, path: `${home.paths[home.county]}/${townC}/${townC}200` } });
+    const { actor: clerkC } = await makeUser(db, "TOWNSHIP_CLERK", townC);
+    const { actor } = await makeUser(db, "CIVIL_AFFAIRS", home.county);
+    const numbers: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const idNumber = makeIdNumber(home.townA.slice(0, 6), "1960-02-02", (seq += 2), "F");
+      numbers.push(idNumber);
+      await createPerson(db, clerkC, { idNumber, name: `孙${"一二三四五六七八九十"[i % 10]}${i}`, regionCode: i % 2 ? townC : `${townC}200`, ruralHukou: "true", hukouProvince: "SX" });
+    }
+    const page = (n: number) => listPeople(actor, peopleSearchSchema.parse({ township: townC, page: String(n) }), TODAY);
+    const [first, second, third] = [await page(1), await page(2), await page(3)];
+    expect([first.total, first.rows.length, second.total, second.rows.length, third.total, third.rows.length]).toEqual([21, 20, 21, 1, 21, 0]);
+    const order = [...first.rows, ...second.rows].map((r) => `${r.regionCode} ${r.name}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(21);
+    expect((await listPeople(actor, peopleSearchSchema.parse({ township: home.townB }), TODAY)).rows.map((r) => r.name)).toEqual(["钱乙镇"]);
+
+    const found = await listPeople(actor, peopleSearchSchema.parse({ q: numbers[7]!.toLowerCase() }), TODAY);
+    expect([found.total, found.rows.map((r) => r.idNumber)]).toEqual([1, [numbers[7]]]);
+    expect((await listPeople(clerkC, peopleSearchSchema.parse({ q: numbers[7]! }), TODAY)).total).toBe(1);
+    const { actor: clerkA } = await makeUser(db, "TOWNSHIP_CLERK", home.townA);
+    expect(await listPeople(clerkA, peopleSearchSchema.parse({ q: numbers[7]! }), TODAY)).toMatchObject({ total: 0, rows: [] });
+  });
 });
 
 describe("personHistory", () => {

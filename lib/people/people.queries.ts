@@ -2,16 +2,18 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { regionWhere } from "@/lib/regions/scope";
+import { codesUnder, regionWhere } from "@/lib/regions/scope";
 import { escapeLike } from "@/lib/text-input";
 import { isUuid } from "@/lib/uuid";
 import type { PeopleSearch } from "@/lib/people/people.schema";
 
 export const PEOPLE_PAGE_SIZE = 20;
 
+const FULL_ID_NUMBER = /^\d{17}[\dXx]$/;
+
 function nameOrNumber(q: string): Prisma.PersonWhereInput {
   // A full ID number is an exact lookup; anything else matches a name or the last digits of an ID.
-  if (/^\d{17}[\dXx]$/.test(q)) return { idNumber: q.toUpperCase() };
+  if (FULL_ID_NUMBER.test(q)) return { idNumber: q.toUpperCase() };
   // Exactly the last 4 (shown on the list anyway): longer suffixes would let a user read the
   // hidden birth-date digits one search at a time.
   if (/^\d{3}[\dXx]$/.test(q)) return { idNumber: { endsWith: q.toUpperCase() } };
@@ -42,30 +44,42 @@ function statusWhere(search: PeopleSearch, today: Date): Prisma.PersonWhereInput
 function searchWhere(actor: Actor, search: PeopleSearch, today: Date): Prisma.PersonWhereInput {
   // A merged duplicate lives on only in the kept record's history.
   const parts: Prisma.PersonWhereInput[] = [{ region: regionWhere(actor), mergedIntoId: null }, statusWhere(search, today)];
-  // A village's code extends its township's: one prefix match on the region code's index.
-  if (search.township) parts.push({ regionCode: { startsWith: search.township } });
+  if (search.township) parts.push({ regionCode: codesUnder(search.township) });
   if (search.village) parts.push({ regionCode: search.village });
   if (search.q) parts.push(nameOrNumber(search.q));
   return { AND: parts };
 }
 
+const LIST_ORDER: Prisma.PersonOrderByWithRelationInput[] = [{ regionCode: "asc" }, { name: "asc" }, { id: "asc" }];
+
+/** What the list shows of each person besides the record: where, and the identities held today. */
+const listedWith = (today: Date) =>
+  ({
+    region: { select: { name: true, parent: { select: { name: true } } } },
+    identities: {
+      where: { validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] },
+      select: { type: true },
+    },
+  }) satisfies Prisma.PersonInclude;
+
 export async function listPeople(actor: Actor, search: PeopleSearch, today = new Date()) {
   const where = searchWhere(actor, search, today);
+  const skip = (search.page - 1) * PEOPLE_PAGE_SIZE;
+  // A full ID number names one person at most: no walk to cut short, so the row comes at once.
+  if (FULL_ID_NUMBER.test(search.q)) {
+    const rows = await prisma.person.findMany({ where, orderBy: LIST_ORDER, skip, take: PEOPLE_PAGE_SIZE, include: listedWith(today) });
+    return { total: search.page === 1 ? rows.length : await prisma.person.count({ where }), rows, pageSize: PEOPLE_PAGE_SIZE };
+  }
+  // The page's ids first, then its rows. Every column the filters read is in the index of listed
+  // people (person_listed_idx, in the list's order), so the ids come from the index alone and the
+  // walk stops at the page's end; asked for whole rows, PostgreSQL would fetch every person of the
+  // township to test the name (docs/decisions/018).
+  const ids = (await prisma.person.findMany({ where, orderBy: LIST_ORDER, skip, take: PEOPLE_PAGE_SIZE, select: { id: true } })).map((p) => p.id);
+  // A page that is not full is the last one: it gives the total, and the count need not run.
+  const last = ids.length < PEOPLE_PAGE_SIZE && (ids.length > 0 || search.page === 1);
   const [total, rows] = await Promise.all([
-    prisma.person.count({ where }),
-    prisma.person.findMany({
-      where,
-      orderBy: [{ regionCode: "asc" }, { name: "asc" }, { id: "asc" }],
-      skip: (search.page - 1) * PEOPLE_PAGE_SIZE,
-      take: PEOPLE_PAGE_SIZE,
-      include: {
-        region: { select: { name: true, parent: { select: { name: true } } } },
-        identities: {
-          where: { validFrom: { lte: today }, OR: [{ validTo: null }, { validTo: { gte: today } }] },
-          select: { type: true },
-        },
-      },
-    }),
+    last ? skip + ids.length : prisma.person.count({ where }),
+    ids.length === 0 ? [] : prisma.person.findMany({ where: { id: { in: ids } }, orderBy: LIST_ORDER, include: listedWith(today) }),
   ]);
   return { total, rows, pageSize: PEOPLE_PAGE_SIZE };
 }

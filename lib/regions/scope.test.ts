@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPathInScope, regionWhere } from "@/lib/regions/scope";
+import { codesUnder, isPathInScope, regionWhere } from "@/lib/regions/scope";
 
 const county = { regionPath: "140000/140300/140322" };
 const township = { regionPath: "140000/140300/140322/140322100" };
@@ -21,5 +21,17 @@ describe("region scope", () => {
     expect(regionWhere(township)).toEqual({
       OR: [{ path: "140000/140300/140322/140322100" }, { path: { startsWith: "140000/140300/140322/140322100/" } }],
     });
+  });
+  it("gives the codes under a township as a range of the same length", () => {
+    expect(codesUnder("140322101")).toEqual({ gte: "140322101", lt: "140322102" });
+    expect(codesUnder("140322199")).toEqual({ gte: "140322199", lt: "140322200" });
+    expect(codesUnder("099999999")).toEqual({ gte: "099999999", lt: "100000000" });
+    expect(codesUnder("999999999")).toEqual({ startsWith: "999999999" });
+    const inside = (code: string) => {
+      const r = codesUnder("140322109") as { gte: string; lt: string };
+      return code >= r.gte && code < r.lt;
+    };
+    expect(["140322109", "140322109200", "140322109001"].map(inside)).toEqual([true, true, true]);
+    expect(["140322108999", "140322110", "140322110200", "14032210"].map(inside)).toEqual([false, false, false, false]);
   });
 });
