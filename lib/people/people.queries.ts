@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { codesUnder, regionWhere } from "@/lib/regions/scope";
+import { chinaToday } from "@/lib/roster/roster-dates";
 import { escapeLike } from "@/lib/text-input";
 import { isUuid } from "@/lib/uuid";
 import type { PeopleSearch } from "@/lib/people/people.schema";
@@ -62,7 +63,7 @@ const listedWith = (today: Date) =>
     },
   }) satisfies Prisma.PersonInclude;
 
-export async function listPeople(actor: Actor, search: PeopleSearch, today = new Date()) {
+export async function listPeople(actor: Actor, search: PeopleSearch, today = new Date(`${chinaToday()}T00:00:00Z`)) {
   const where = searchWhere(actor, search, today);
   const skip = (search.page - 1) * PEOPLE_PAGE_SIZE;
   // A full ID number names one person at most: no walk to cut short, so the row comes at once.

@@ -9,6 +9,7 @@ import { ageOn, maskIdNumber } from "@/lib/people/masking";
 import { listPeople, personRegionOptions } from "@/lib/people/people.queries";
 import { PERSON_STATUSES, peopleSearchSchema } from "@/lib/people/people.schema";
 import { IDENTITY_TYPES } from "@/lib/rules/domain";
+import { chinaToday } from "@/lib/roster/roster-dates";
 
 export async function generateMetadata() {
   const t = await getTranslations("people");
@@ -21,7 +22,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const parsed = peopleSearchSchema.safeParse({ q: raw.q, township: raw.township, village: raw.village, identity: raw.identity, status: raw.status, page: raw.page });
   const search = parsed.success ? parsed.data : { q: "", page: 1 };
-  const today = new Date();
+  // The bureaus' day: an identity that starts today in China is current from China's midnight.
+  const today = new Date(`${chinaToday()}T00:00:00Z`);
   const [{ total, rows, pageSize }, regions] = await Promise.all([listPeople(actor, search, today), personRegionOptions(actor, { withRetired: true })]);
   const all = { value: "", label: t("people.filterAll") };
   const retired = (r: { retiredAt: Date | null }) => (r.retiredAt ? t("regions.retiredSuffix") : "");
